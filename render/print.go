@@ -1,0 +1,289 @@
+package render
+
+import (
+	"bufio"
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"strconv"
+)
+
+// ErrUnknownFormat is returned (wrapped) by PrintQuery and PrintTable for
+// an Options.Format that is none of the Format constants.
+var ErrUnknownFormat = errors.New("render: unknown output format")
+
+// PrintQuery prints one query result the way psql's printQuery does
+// (print.c): title, column headers, rows and footers, in the format opts
+// selects. Each column is aligned as its Column.Align says; a NULL value is
+// printed as opts.Null; with opts.NumericLocale, values of right-aligned
+// columns get the locale's separators.
+//
+// footers are printed after the rows, one line each. As in psql, the
+// default footer "(N rows)" (or "(1 row)") is printed only when footers is
+// empty, opts.Footer is set and opts.TuplesOnly is not
+// (footers_with_default).
+//
+// PrintQuery reads the whole result before it writes anything, as psql,
+// which prints a PGresult, does: if src.Err() reports an error, nothing is
+// written and that error is returned. ctx is checked between rows; when it
+// is done, PrintQuery stops and returns ctx.Err(), possibly after writing
+// part of the table. PrintQuery only writes to w: it never pages and never
+// asks the terminal anything. Errors from w are returned.
+//
+// opts is only read, and src is only used during the call.
+func PrintQuery(ctx context.Context, w io.Writer, src RowSource, opts *Options, footers []string) error {
+	if err := checkFormat(opts); err != nil {
+		return err
+	}
+	var c content
+	c.setColumns(src.Columns())
+	c.setTitleAndFooters(opts.Title, opts.HasTitle, footers)
+
+	// The NULL text is validated and measured once; NULL cells share it.
+	c.addCellString(opts.Null)
+	nullRef := *c.ref(0)
+	c.refs[0], c.ncells = c.refs[0][:0], 0
+
+	var scratch []byte
+	done := ctx.Done()
+	for src.Next() {
+		select {
+		case <-done:
+			return ctx.Err()
+		default:
+		}
+		vals := src.Values()
+		if len(vals) != c.ncols {
+			return fmt.Errorf("render: row %d has %d values for %d columns", c.nrows+1, len(vals), c.ncols)
+		}
+		for j, v := range vals {
+			switch {
+			case v == nil:
+				c.push(nullRef)
+			case opts.NumericLocale && c.aligns[j] == AlignRight:
+				scratch = appendNumericLocale(scratch[:0], cString(v), opts)
+				c.addCell(scratch)
+			default:
+				c.addCell(v)
+			}
+		}
+		c.nrows++
+	}
+	if err := src.Err(); err != nil {
+		return err
+	}
+	return printContent(ctx, w, &c, opts)
+}
+
+// PrintTable prints t the way psql's printTable does, in the format opts
+// selects; opts.Title, opts.HasTitle and opts.Null are not used (t.Title is
+// the title, and t has no NULLs). The default footer rule is PrintQuery's.
+// ctx, errors and writing are as for PrintQuery. t and opts are only read.
+func PrintTable(ctx context.Context, w io.Writer, t *Table, opts *Options) error {
+	if err := checkFormat(opts); err != nil {
+		return err
+	}
+	var c content
+	c.setColumns(t.Columns)
+	c.setTitleAndFooters(t.Title, t.Title != "", t.Footers)
+	for r, row := range t.Rows {
+		if len(row) != c.ncols {
+			return fmt.Errorf("render: row %d has %d cells for %d columns", r+1, len(row), c.ncols)
+		}
+		for _, v := range row {
+			c.addCellString(v)
+		}
+		c.nrows++
+	}
+	return printContent(ctx, w, &c, opts)
+}
+
+// checkFormat rejects unknown formats.
+func checkFormat(opts *Options) error {
+	switch opts.Format {
+	case FormatAligned, FormatWrapped, FormatUnaligned, FormatCSV, FormatHTML, FormatAsciidoc,
+		FormatLatex, FormatLatexLongtable, FormatTroffMs:
+		return nil
+	}
+	return fmt.Errorf("%w: %s", ErrUnknownFormat, opts.Format)
+}
+
+// outputColumns is the width psql wraps to: \pset columns, else the
+// terminal's width.
+func outputColumns(opts *Options) int {
+	if opts.Columns > 0 {
+		return opts.Columns
+	}
+	return opts.TermWidth
+}
+
+// printContent is printTable's dispatch on format and expanded mode.
+func printContent(ctx context.Context, w io.Writer, c *content, opts *Options) error {
+	o := newWriter(w)
+	var err error
+	expanded := opts.Expanded == ExpandedOn
+	switch opts.Format {
+	case FormatAligned, FormatWrapped:
+		if expanded {
+			err = printAlignedVertical(ctx, o, c, opts)
+		} else {
+			err = printAligned(ctx, o, c, opts)
+		}
+	case FormatUnaligned:
+		if expanded {
+			err = printUnalignedVertical(ctx, o, c, opts)
+		} else {
+			err = printUnaligned(ctx, o, c, opts)
+		}
+	case FormatCSV:
+		if expanded {
+			err = printCSVVertical(ctx, o, c, opts)
+		} else {
+			err = printCSV(ctx, o, c, opts)
+		}
+	case FormatHTML:
+		if expanded {
+			err = printHTMLVertical(ctx, o, c, opts)
+		} else {
+			err = printHTML(ctx, o, c, opts)
+		}
+	case FormatAsciidoc:
+		if expanded {
+			err = printAsciidocVertical(ctx, o, c, opts)
+		} else {
+			err = printAsciidoc(ctx, o, c, opts)
+		}
+	case FormatLatex:
+		if expanded {
+			err = printLatexVertical(ctx, o, c, opts)
+		} else {
+			err = printLatex(ctx, o, c, opts)
+		}
+	case FormatLatexLongtable:
+		if expanded {
+			err = printLatexVertical(ctx, o, c, opts)
+		} else {
+			err = printLatexLongtable(ctx, o, c, opts)
+		}
+	case FormatTroffMs:
+		if expanded {
+			err = printTroffMsVertical(ctx, o, c, opts)
+		} else {
+			err = printTroffMs(ctx, o, c, opts)
+		}
+	}
+	if ferr := o.Flush(); err == nil {
+		err = ferr
+	}
+	return err
+}
+
+// footerLines is footers_with_default: the explicit footers, else the
+// default "(N rows)" footer when opts.Footer is set, else nothing.
+func footerLines(c *content, opts *Options) []string {
+	if len(c.footers) == 0 && opts.Footer {
+		if c.nrows == 1 {
+			return []string{"(1 row)"}
+		}
+		return []string{"(" + strconv.Itoa(c.nrows) + " rows)"}
+	}
+	return c.footers
+}
+
+// writer is the buffered output of one print call.
+type writer struct {
+	*bufio.Writer
+	scratch [32]byte // for formatting numbers without allocating
+}
+
+// newWriter buffers w, unless it already is a large enough *bufio.Writer.
+func newWriter(w io.Writer) *writer {
+	const size = 64 << 10
+	if bw, ok := w.(*bufio.Writer); ok && bw.Size() >= size {
+		return &writer{Writer: bw}
+	}
+	return &writer{Writer: bufio.NewWriterSize(w, size)}
+}
+
+const spaces = "                                                                "
+
+// pad writes n spaces (none when n <= 0).
+func (o *writer) pad(n int) {
+	for n > 0 {
+		k := min(n, len(spaces))
+		o.WriteString(spaces[:k])
+		n -= k
+	}
+}
+
+// repeat writes s n times.
+func (o *writer) repeat(s string, n int) {
+	for ; n > 0; n-- {
+		o.WriteString(s)
+	}
+}
+
+// cancelled reports whether done is closed.
+func cancelled(done <-chan struct{}) bool {
+	select {
+	case <-done:
+		return true
+	default:
+		return false
+	}
+}
+
+// clampBorder is print_aligned_*'s "if (opt_border > 2) opt_border = 2".
+func clampBorder(b int) int {
+	if b > 2 {
+		return 2
+	}
+	if b < 0 {
+		return 0
+	}
+	return b
+}
+
+// appendNumericLocale is format_numeric_locale: s with opts.ThousandsSep
+// between groups of its integer digits and opts.DecimalPoint for its '.', or
+// s unchanged when it has any byte but digits, signs, '.', 'e' and 'E' (so
+// money values and NaN are left alone).
+func appendNumericLocale(dst, s []byte, opts *Options) []byte {
+	for _, b := range s {
+		if (b < '0' || b > '9') && b != '+' && b != '-' && b != '.' && b != 'e' && b != 'E' {
+			return append(dst, s...)
+		}
+	}
+	group := opts.GroupDigits
+	if group <= 0 || group > 6 {
+		group = 3 // as setDecimalLocale does for a locale without grouping
+	}
+	if len(s) > 0 && (s[0] == '-' || s[0] == '+') {
+		dst = append(dst, s[0])
+		s = s[1:]
+	}
+	intLen := 0
+	for intLen < len(s) && s[intLen] >= '0' && s[intLen] <= '9' {
+		intLen++
+	}
+	lead := intLen % group
+	if lead == 0 {
+		lead = group
+	}
+	for i := 0; i < intLen; i++ {
+		if i > 0 {
+			if lead--; lead == 0 {
+				dst = append(dst, opts.ThousandsSep...)
+				lead = group
+			}
+		}
+		dst = append(dst, s[i])
+	}
+	s = s[intLen:]
+	if len(s) > 0 && s[0] == '.' {
+		dst = append(dst, opts.DecimalPoint...)
+		s = s[1:]
+	}
+	return append(dst, s...)
+}
