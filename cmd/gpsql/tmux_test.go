@@ -1,0 +1,150 @@
+package main
+
+import (
+	"fmt"
+	"os/exec"
+	"strings"
+	"testing"
+	"time"
+)
+
+// tmuxSession drives the built gpsql in a real terminal: tmux send-keys types, capture-pane
+// reads the screen.
+type tmuxSession struct {
+	t    *testing.T
+	name string
+}
+
+func newTmux(t *testing.T, command string) *tmuxSession {
+	t.Helper()
+	if _, err := exec.LookPath("tmux"); err != nil {
+		t.Fatal("tmux is needed for terminal tests (apt-get install tmux)")
+	}
+	name := fmt.Sprintf("gpsql-test-%d", time.Now().UnixNano())
+	// The shell keeps the pane alive after gpsql exits so the last screen can be read.
+	cmd := exec.Command("tmux", "new-session", "-d", "-s", name, "-x", "120", "-y", "40",
+		"env -i HOME="+homeDir+" TERM=xterm PATH=/usr/bin:/bin LANG=C.UTF-8 "+command+"; echo EXIT=$?; sleep 600")
+	if out, err := cmd.CombinedOutput(); err != nil {
+		t.Fatalf("tmux new-session: %v\n%s", err, out)
+	}
+	ts := &tmuxSession{t: t, name: name}
+	t.Cleanup(func() { exec.Command("tmux", "kill-session", "-t", name).Run() })
+	return ts
+}
+
+// typeText types literal text; a trailing ';' is escaped for tmux.
+func (ts *tmuxSession) typeText(text string) {
+	ts.t.Helper()
+	if strings.HasSuffix(text, ";") {
+		text = strings.TrimSuffix(text, ";") + `\;`
+	}
+	if out, err := exec.Command("tmux", "send-keys", "-t", ts.name, "-l", text).CombinedOutput(); err != nil {
+		ts.t.Fatalf("send-keys: %v\n%s", err, out)
+	}
+}
+
+// keys sends named keys (Enter, C-c, C-d).
+func (ts *tmuxSession) keys(keys ...string) {
+	ts.t.Helper()
+	args := append([]string{"send-keys", "-t", ts.name}, keys...)
+	if out, err := exec.Command("tmux", args...).CombinedOutput(); err != nil {
+		ts.t.Fatalf("send-keys: %v\n%s", err, out)
+	}
+}
+
+func (ts *tmuxSession) screen() string {
+	out, err := exec.Command("tmux", "capture-pane", "-p", "-t", ts.name).Output()
+	if err != nil {
+		ts.t.Fatalf("capture-pane: %v", err)
+	}
+	return string(out)
+}
+
+// trimLines drops trailing spaces of every line: capture-pane does not keep them.
+func trimLines(s string) string {
+	lines := strings.Split(s, "\n")
+	for i, l := range lines {
+		lines[i] = strings.TrimRight(l, " ")
+	}
+	return strings.Join(lines, "\n")
+}
+
+// waitFor polls the screen until it contains want, compared without trailing spaces (a
+// condition, not a fixed sleep).
+func (ts *tmuxSession) waitFor(want string) string {
+	ts.t.Helper()
+	want = trimLines(want)
+	deadline := time.Now().Add(15 * time.Second)
+	for {
+		s := trimLines(ts.screen())
+		if strings.Contains(s, want) {
+			return s
+		}
+		if time.Now().After(deadline) {
+			ts.t.Fatalf("screen never showed %q; it shows:\n%s", want, s)
+		}
+		time.Sleep(50 * time.Millisecond)
+	}
+}
+
+// TestTerminalPasswordPromptAndQuery: the server asks for a password, gpsql prompts
+// without echo, connects, runs a query typed at the prompt, and exits on Ctrl-D.
+func TestTerminalPasswordPromptAndQuery(t *testing.T) {
+	t.Parallel()
+	ts := newTmux(t, fmt.Sprintf("%s -X -h 127.0.0.1 -p %d -U scram_user -d postgres", gpsqlBin, srv.Port))
+	ts.waitFor("Password for user scram_user: ")
+	ts.typeText("scram_pw")
+	ts.keys("Enter")
+	s := ts.waitFor("postgres=> ")
+	if strings.Contains(s, "scram_pw") {
+		t.Fatalf("password echoed:\n%s", s)
+	}
+	if !strings.Contains(s, "SSL connection (protocol: TLSv1.3") {
+		t.Fatalf("no TLS line in banner:\n%s", s)
+	}
+	ts.typeText("select 40 + 2 as answer")
+	ts.keys("Enter")
+	ts.waitFor("postgres-> ")
+	ts.typeText(";")
+	ts.keys("Enter")
+	ts.waitFor(" answer \n--------\n     42\n(1 row)")
+	ts.keys("C-d")
+	ts.waitFor("EXIT=0")
+}
+
+// TestTerminalCtrlC: Ctrl-C cancels a running query with psql's messages and the session
+// goes on; Ctrl-C at a continuation prompt clears the query buffer.
+func TestTerminalCtrlC(t *testing.T) {
+	t.Parallel()
+	ts := newTmux(t, fmt.Sprintf("%s -X -h %s -p %d -U postgres -d postgres", gpsqlBin, srv.SocketDir, srv.Port))
+	ts.waitFor("postgres=# ")
+	ts.typeText("select pg_sleep(60);")
+	ts.keys("Enter")
+	ts.waitFor("select pg_sleep(60);\n")
+	ts.keys("C-c")
+	ts.waitFor("Cancel request sent\nERROR:  canceling statement due to user request\npostgres=# ")
+	ts.typeText("select 1 +")
+	ts.keys("Enter")
+	ts.waitFor("postgres-# ")
+	ts.keys("C-c")
+	ts.typeText("select 'fresh' as buf;")
+	ts.keys("Enter")
+	ts.waitFor(" buf  \n-------\n fresh\n(1 row)")
+	ts.typeText("\\q")
+	ts.keys("Enter")
+	ts.waitFor("EXIT=0")
+}
+
+// TestTerminalWrongPassword: a wrong password typed at the prompt gives psql's message
+// and exit code 2.
+func TestTerminalWrongPassword(t *testing.T) {
+	t.Parallel()
+	ts := newTmux(t, fmt.Sprintf("%s -X -h 127.0.0.1 -p %d -U md5_user -d postgres -c 'select 1'", gpsqlBin, srv.Port))
+	ts.waitFor("Password for user md5_user: ")
+	ts.typeText("wrong")
+	ts.keys("Enter")
+	s := ts.waitFor("EXIT=2")
+	if !strings.Contains(s, `gpsql: error: connection to server at "127.0.0.1", port`) || !strings.Contains(s, `password authentication failed for user "md5_user"`) {
+		t.Fatalf("unexpected screen:\n%s", s)
+	}
+}

@@ -1,0 +1,277 @@
+package repl
+
+import (
+	"bufio"
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"os/signal"
+	"strings"
+
+	"github.com/gpsql/gpsql/proto"
+	"github.com/gpsql/gpsql/render"
+)
+
+// lineSource yields input lines without their line terminator; io.EOF ends the input.
+type lineSource interface {
+	ReadLine() (string, error)
+}
+
+// scriptReader reads a script (file or standard input) line by line. A final line without
+// a newline is returned too.
+type scriptReader struct{ r *bufio.Reader }
+
+func newScriptReader(r io.Reader) *scriptReader {
+	return &scriptReader{bufio.NewReaderSize(r, 64*1024)}
+}
+
+func (sr *scriptReader) ReadLine() (string, error) {
+	line, err := sr.r.ReadString('\n')
+	if err != nil && (err != io.EOF || line == "") {
+		return "", err
+	}
+	return strings.TrimSuffix(line, "\n"), nil
+}
+
+// mainLoop reads, scans and runs input as psql's MainLoop does, returning the exit code:
+// ExitUser when ON_ERROR_STOP stopped the script, exitTerminate on \q.
+func (s *Session) mainLoop(in lineSource) int {
+	s.terse = true
+	lx := s.newLexer()
+	var buf strings.Builder
+	code := ExitSuccess
+	for {
+		line, err := in.ReadLine()
+		if err != nil {
+			if err != io.EOF {
+				s.fatal(err.Error())
+				return ExitFailure
+			}
+			break
+		}
+		s.lineNo++
+		// Empty lines are skipped unless inside a quote or comment (mainloop.c).
+		if line == "" && !lx.InQuoteOrComment() {
+			continue
+		}
+		if r, stop := s.scanLine(lx, line, &buf); stop {
+			return r
+		}
+	}
+	// At end of input, a non-empty buffer is sent as psql does for scripts.
+	if strings.TrimSpace(buf.String()) != "" {
+		if !s.sendQuery(buf.String()) && s.onErrorStop {
+			code = ExitUser
+		}
+	}
+	return code
+}
+
+// scanLine runs one input line through the lexer, sending complete statements and running
+// backslash commands. stop reports that the loop must end with the returned code.
+func (s *Session) scanLine(lx *Lexer, line string, buf *strings.Builder) (int, bool) {
+	lx.SetLine(line)
+	for {
+		res, st := lx.Scan(buf)
+		s.promptStatus = st
+		switch res {
+		case ScanSemicolon:
+			ok := s.sendQuery(buf.String())
+			buf.Reset()
+			lx.Reset()
+			if !ok && s.onErrorStop {
+				return ExitUser, true
+			}
+			if s.conn.Closed() {
+				return ExitBadConn, true
+			}
+		case ScanBackslash:
+			r := s.runSlash(lx, buf)
+			if r == slashTerminate {
+				return exitTerminate, true
+			}
+			if r == slashError && s.onErrorStop {
+				return ExitUser, true
+			}
+		default:
+			return ExitSuccess, false
+		}
+	}
+}
+
+func (s *Session) newLexer() *Lexer {
+	lx := NewLexer(LexerCallbacks{
+		GetVariable: s.lexVariable,
+		Warn:        func(msg string) { s.warn(msg) },
+		Error:       func(msg string) { s.fatal(msg) },
+	})
+	lx.SetStandardStrings(s.conn == nil || s.conn.ParameterStatus("standard_conforming_strings") != "off")
+	return lx
+}
+
+// lexVariable supplies variables to the lexer, quoting them for :'v' and :"v".
+func (s *Session) lexVariable(name string, q Quote) (string, bool) {
+	v, ok := s.vars.Get(name)
+	if !ok {
+		return "", false
+	}
+	var quoted string
+	var err error
+	switch q {
+	case QuoteSQLLiteral:
+		quoted, err = QuoteLiteral(v)
+	case QuoteSQLIdent:
+		quoted, err = QuoteIdent(v)
+	case QuoteShell:
+		quoted, err = QuoteShellArg(v)
+	default:
+		return v, true
+	}
+	if err != nil {
+		s.fatal(err.Error())
+		return "", false
+	}
+	return quoted, true
+}
+
+// sendQuery runs one query string and prints its results as psql's SendQuery does. It
+// reports success.
+func (s *Session) sendQuery(query string) bool {
+	if s.conn == nil || s.conn.Closed() {
+		s.fatal("You are currently not connected to a database.")
+		return false
+	}
+	stop := s.cancelOnInterrupt()
+	defer stop()
+	ctx := s.ctx
+	rs, err := s.conn.Query(ctx, query)
+	if err != nil {
+		s.reportConnErr(err)
+		return false
+	}
+	ok := true
+	for rs.NextResult() {
+		if !s.printResult(ctx, rs.Result(), query) {
+			ok = false
+		}
+	}
+	if err := rs.Err(); err != nil {
+		s.reportConnErr(err)
+		ok = false
+	}
+	s.out.Flush()
+	return ok
+}
+
+// cancelOnInterrupt sends a CancelRequest for the running query on SIGINT (Ctrl-C), with
+// psql's messages, until the returned function is called.
+func (s *Session) cancelOnInterrupt() func() {
+	sig := make(chan os.Signal, 1)
+	done := make(chan struct{})
+	signal.Notify(sig, os.Interrupt)
+	conn := s.conn
+	go func() {
+		for {
+			select {
+			case <-done:
+				return
+			case <-sig:
+				// Held until the message is out, so that it comes before the query's
+				// "canceling statement" error, as psql's does.
+				s.cancelMu.Lock()
+				if err := conn.CancelRequest(context.Background()); err != nil {
+					fmt.Fprintf(s.errOut, "Could not send cancel request: %v\n", err)
+				} else {
+					io.WriteString(s.errOut, "Cancel request sent\n")
+				}
+				s.cancelMu.Unlock()
+			}
+		}
+	}()
+	return func() {
+		signal.Stop(sig)
+		close(done)
+	}
+}
+
+// reportConnErr reports a lost connection as psql does in a script.
+func (s *Session) reportConnErr(err error) {
+	var lost *proto.ConnLostError
+	if errors.As(err, &lost) {
+		s.printErr(lost.Msg)
+		s.fatal("connection to server was lost")
+		return
+	}
+	s.fatal(err.Error())
+}
+
+// printResult prints one statement's result: rows through render, a command tag, or an
+// error. It reports success.
+func (s *Session) printResult(ctx context.Context, r *proto.Result, query string) bool {
+	switch {
+	case r.HasRows():
+		err := render.PrintQuery(ctx, s.out, &resultRows{r: r}, &s.popt, nil)
+		if err != nil {
+			s.reportResultErr(r, err, query)
+			return false
+		}
+		tag := r.CommandTag()
+		if strings.HasPrefix(tag, "INSERT") || strings.HasPrefix(tag, "UPDATE") || strings.HasPrefix(tag, "DELETE") {
+			s.printStatus(tag)
+		}
+		return true
+	case r.Err() != nil:
+		s.reportResultErr(r, r.Err(), query)
+		return false
+	case r.Empty():
+		return true
+	default:
+		s.printStatus(r.CommandTag())
+		return true
+	}
+}
+
+func (s *Session) reportResultErr(r *proto.Result, err error, query string) {
+	s.cancelMu.Lock() // wait for a cancel in progress to report itself first
+	s.cancelMu.Unlock()
+	var se *proto.ServerError
+	if errors.As(err, &se) {
+		s.printErr(proto.FormatError(se, query, s.verbosity, s.showContext))
+		return
+	}
+	var lost *proto.ConnLostError
+	if errors.As(err, &lost) {
+		return // reported once by sendQuery
+	}
+	s.fatal(err.Error())
+}
+
+// printStatus prints a command tag unless QUIET is on (psql's PrintQueryStatus).
+func (s *Session) printStatus(tag string) {
+	if s.quiet {
+		return
+	}
+	fmt.Fprintf(s.out, "%s\n", tag)
+}
+
+// resultRows adapts a proto.Result to render.RowSource; only repl knows both sides.
+type resultRows struct {
+	r    *proto.Result
+	cols []render.Column
+}
+
+func (a *resultRows) Columns() []render.Column {
+	if a.cols == nil {
+		a.cols = make([]render.Column, len(a.r.Fields))
+		for i, f := range a.r.Fields {
+			a.cols[i] = render.Column{Name: f.Name, Align: render.AlignForType(f.DataTypeOID)}
+		}
+	}
+	return a.cols
+}
+
+func (a *resultRows) Next() bool       { return a.r.NextRow() }
+func (a *resultRows) Values() [][]byte { return a.r.Values() }
+func (a *resultRows) Err() error       { return a.r.Err() }

@@ -1,0 +1,393 @@
+package repl
+
+import (
+	"bufio"
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"strconv"
+	"strings"
+	"sync"
+
+	"github.com/gpsql/gpsql/proto"
+	"github.com/gpsql/gpsql/render"
+)
+
+// Exit codes, as psql's (settings.h).
+const (
+	ExitSuccess = 0
+	ExitFailure = 1
+	ExitBadConn = 2
+	ExitUser    = 3
+)
+
+// Session is one gpsql session: settings, variables, output and the connection. It is used
+// by one goroutine.
+type Session struct {
+	opts   *Options
+	conn   *proto.Conn
+	vars   *Vars
+	popt   render.Options
+	out    *bufio.Writer
+	errOut io.Writer
+
+	// Settings mirrored from special variables.
+	onErrorStop bool
+	quiet       bool
+	verbosity   proto.Verbosity
+	showContext proto.ContextVisibility
+
+	// Where input comes from, for the "gpsql:FILE:LINE: " prefix of messages.
+	inputName    string // "" when reading standard input that was not named with -f
+	lineNo       int
+	interactive  bool
+	promptStatus PromptStatus // the lexer's state after the last line, for %R
+	slashFailed  bool         // the last backslash command failed
+	terse        bool         // psql's PG_LOG_FLAG_TERSE, on once actions or the main loop start
+	ctx          context.Context
+	cancelMu     sync.Mutex // held while a Ctrl-C cancel request is sent and reported
+}
+
+// Run runs a whole gpsql invocation and returns the process exit code.
+func Run(ctx context.Context, opts *Options) int {
+	s := &Session{
+		opts:   opts,
+		vars:   newVars(),
+		popt:   render.Defaults(),
+		out:    bufio.NewWriterSize(opts.Stdout, 64*1024),
+		errOut: opts.Stderr,
+		ctx:    ctx,
+	}
+	defer s.out.Flush()
+	s.initVars()
+	if opts.Quiet {
+		s.vars.Set("QUIET", "on")
+	}
+	for _, v := range opts.Vars {
+		var err error
+		if v.Unset {
+			err = s.vars.Unset(v.Name)
+		} else {
+			err = s.vars.Set(v.Name, v.Value)
+		}
+		if err != nil {
+			s.fatal(err.Error())
+			return ExitFailure
+		}
+	}
+	for _, p := range opts.Pset {
+		if err := s.pset(p[0], p[1], true); err != nil {
+			s.fatal(err.Error())
+			return ExitFailure
+		}
+	}
+	if code := s.connect(); code != ExitSuccess {
+		return code
+	}
+	defer s.conn.Close()
+	for _, a := range opts.ExtraArgs {
+		if !s.quiet {
+			s.warn(fmt.Sprintf("extra command-line argument \"%s\" ignored", a))
+		}
+	}
+	if !opts.NoPsqlrc {
+		s.runPsqlrc()
+	}
+	if len(opts.Actions) > 0 {
+		return s.runActions()
+	}
+	if opts.StdinTTY {
+		return s.runInteractive()
+	}
+	s.inputName = ""
+	code := s.mainLoop(newScriptReader(opts.Stdin))
+	if code == exitTerminate {
+		code = ExitSuccess
+	}
+	return code
+}
+
+// initVars sets psql's initial variables and installs the hooks of the special ones.
+func (s *Session) initVars() {
+	v := s.vars
+	v.hook("ON_ERROR_STOP", boolVar("ON_ERROR_STOP", &s.onErrorStop))
+	v.hook("QUIET", boolVar("QUIET", &s.quiet))
+	v.hook("VERBOSITY", enumVar("VERBOSITY", "default", []string{"default", "verbose", "terse", "sqlstate"}, func(val string) {
+		s.verbosity = map[string]proto.Verbosity{"default": proto.VerbosityDefault, "verbose": proto.VerbosityVerbose,
+			"terse": proto.VerbosityTerse, "sqlstate": proto.VerbositySqlstate}[val]
+	}))
+	v.hook("SHOW_CONTEXT", enumVar("SHOW_CONTEXT", "errors", []string{"never", "errors", "always"}, func(val string) {
+		s.showContext = map[string]proto.ContextVisibility{"never": proto.ContextNever, "errors": proto.ContextErrors,
+			"always": proto.ContextAlways}[val]
+	}))
+	v.Set("AUTOCOMMIT", "on")
+	v.Set("PROMPT1", "%/%R%x%# ")
+	v.Set("PROMPT2", "%/%R%x%# ")
+	v.Set("PROMPT3", ">> ")
+	v.Set("VERSION", "PostgreSQL-compatible gpsql "+s.opts.Version)
+	v.Set("VERSION_NAME", s.opts.Version)
+}
+
+// log writes a message to stderr as psql's pg_log_* functions do: with the
+// "gpsql:FILE:LINE: " locus while a script file runs, else "gpsql: " until the first action
+// or the main loop starts (psql then turns on terse logging). level is "error", "warning" or
+// "" (psql's pg_log_info, used for server errors and notices).
+func (s *Session) log(level, msg string) {
+	s.out.Flush()
+	var b strings.Builder
+	switch {
+	case s.inputName != "":
+		b.WriteString(s.opts.ProgName + ":" + s.inputName + ":")
+		if s.lineNo > 0 {
+			b.WriteString(strconv.Itoa(s.lineNo) + ":")
+		}
+		b.WriteByte(' ')
+	case !s.terse:
+		b.WriteString(s.opts.ProgName + ": ")
+	}
+	if level != "" && (s.inputName != "" || !s.terse) {
+		b.WriteString(level + ": ")
+	}
+	b.WriteString(strings.TrimSuffix(msg, "\n"))
+	b.WriteByte('\n')
+	io.WriteString(s.errOut, b.String())
+}
+
+// printErr reports a server error or notice (psql's pg_log_info).
+func (s *Session) printErr(msg string) { s.log("", msg) }
+
+// fatal reports an error (psql's pg_log_error).
+func (s *Session) fatal(msg string) { s.log("error", msg) }
+
+func (s *Session) warn(msg string) { s.log("warning", msg) }
+
+// connect opens the session's connection as psql's startup does, prompting for a password
+// when the server asks for one and none is known (unless -w).
+func (s *Session) connect() int {
+	params := append([]proto.Param(nil), s.opts.ConnParams...)
+	if s.opts.StdinTTY && s.opts.StdoutTTY {
+		if _, ok := s.opts.Env.LookupEnv("PGCLIENTENCODING"); !ok {
+			params = append(params, proto.Param{Keyword: "client_encoding", Value: localeEncoding(s.opts.Env)})
+		}
+	}
+	params = append(params, proto.Param{Keyword: "fallback_application_name", Value: "psql"})
+	user := ""
+	for _, p := range params {
+		if p.Keyword == "user" {
+			user = p.Value
+		}
+	}
+	password := ""
+	if s.opts.PromptPassword == TriYes {
+		prompt := "Password: "
+		if user != "" {
+			prompt = fmt.Sprintf("Password for user %s: ", user)
+		}
+		pw, err := s.readPassword(prompt)
+		if err != nil {
+			return ExitBadConn
+		}
+		password = pw
+	}
+	for {
+		cfg, err := proto.ParseConfig(withPassword(params, password), s.opts.Env)
+		if err != nil {
+			s.fatal(err.Error())
+			return ExitBadConn
+		}
+		conn, err := proto.Connect(s.ctx, cfg, proto.ConnectOptions{
+			Env:            s.opts.Env,
+			OnNotice:       s.onNotice,
+			OnNotification: s.onNotification,
+		})
+		if err == nil {
+			s.conn = conn
+			s.syncConnVars()
+			return ExitSuccess
+		}
+		var cerr *proto.ConnectError
+		if errors.As(err, &cerr) && cerr.NeedsPassword && password == "" && s.opts.PromptPassword != TriNo {
+			pw, perr := s.readPassword(fmt.Sprintf("Password for user %s: ", cfg.User))
+			if perr != nil {
+				return ExitBadConn
+			}
+			password = pw
+			if password != "" {
+				continue
+			}
+		}
+		s.fatal(err.Error())
+		return ExitBadConn
+	}
+}
+
+func withPassword(params []proto.Param, pw string) []proto.Param {
+	if pw == "" {
+		return params
+	}
+	out := make([]proto.Param, 0, len(params)+1)
+	for _, p := range params {
+		out = append(out, p)
+		if p.Keyword == "user" || (p.Keyword == "port" && !hasKeyword(params, "user")) {
+			out = append(out, proto.Param{Keyword: "password", Value: pw})
+		}
+	}
+	if !hasKeyword(out, "password") {
+		out = append([]proto.Param{{Keyword: "password", Value: pw}}, out...)
+	}
+	return out
+}
+
+func hasKeyword(params []proto.Param, k string) bool {
+	for _, p := range params {
+		if p.Keyword == k {
+			return true
+		}
+	}
+	return false
+}
+
+func (s *Session) readPassword(prompt string) (string, error) {
+	if s.opts.ReadPassword == nil {
+		return "", errors.New("no terminal to read a password from")
+	}
+	return s.opts.ReadPassword(prompt)
+}
+
+// localeEncoding is libpq's client_encoding=auto: the encoding of the locale.
+func localeEncoding(env proto.Env) string {
+	for _, k := range []string{"LC_ALL", "LC_CTYPE", "LANG"} {
+		if v, ok := env.LookupEnv(k); ok && v != "" {
+			l := strings.ToLower(v)
+			if strings.Contains(l, "utf-8") || strings.Contains(l, "utf8") {
+				return "UTF8"
+			}
+			return "SQL_ASCII"
+		}
+	}
+	return "SQL_ASCII"
+}
+
+// syncConnVars sets DBNAME, USER, HOST, PORT, ENCODING and the server version variables.
+func (s *Session) syncConnVars() {
+	c := s.conn
+	cfg := c.Config()
+	h := c.Host()
+	s.vars.Set("DBNAME", cfg.Database)
+	s.vars.Set("USER", cfg.User)
+	host := h.Host
+	if h.HostAddr != "" && host == "" {
+		host = h.HostAddr
+	}
+	s.vars.Set("HOST", host)
+	s.vars.Set("PORT", strconv.Itoa(int(h.Port)))
+	s.vars.Set("ENCODING", c.ParameterStatus("client_encoding"))
+	s.vars.Set("SERVER_VERSION_NAME", c.ParameterStatus("server_version"))
+	s.vars.Set("SERVER_VERSION_NUM", strconv.Itoa(c.ServerVersionNum()))
+}
+
+// onNotice prints a NoticeResponse as psql's notice processor does.
+func (s *Session) onNotice(n *proto.Notice) {
+	s.printErr(proto.FormatError(n, "", s.verbosity, s.showContext))
+}
+
+// onNotification prints a NOTIFY as psql does after each command.
+func (s *Session) onNotification(n *proto.Notification) {
+	if n.Payload != "" {
+		fmt.Fprintf(s.out, "Asynchronous notification \"%s\" with payload \"%s\" received from server process with PID %d.\n", n.Channel, n.Payload, n.PID)
+	} else {
+		fmt.Fprintf(s.out, "Asynchronous notification \"%s\" received from server process with PID %d.\n", n.Channel, n.PID)
+	}
+}
+
+// runPsqlrc runs the system and user start-up files as psql does (PSQLRC, ~/.psqlrc with
+// version-specific variants first).
+func (s *Session) runPsqlrc() {
+	if s.opts.Env.HomeDir == "" {
+		return
+	}
+	rc := filepath.Join(s.opts.Env.HomeDir, ".psqlrc")
+	if v, ok := s.opts.Env.LookupEnv("PSQLRC"); ok && v != "" {
+		rc = v
+	}
+	for _, cand := range []string{rc + "-15", rc} {
+		if _, err := os.Stat(cand); err == nil {
+			s.processFile(cand)
+			return
+		}
+	}
+}
+
+// runActions runs the -c and -f actions in order; the exit code is the last one's, and
+// ON_ERROR_STOP stops at the first failure (psql's main).
+func (s *Session) runActions() int {
+	code := ExitSuccess
+	for _, a := range s.opts.Actions {
+		switch a.Kind {
+		case ActionCommand:
+			s.terse = true
+			s.inputName, s.lineNo = "", 0
+			if strings.HasPrefix(a.Value, "\\") {
+				code = s.runSlashLine(a.Value)
+			} else if s.sendQuery(a.Value) {
+				code = ExitSuccess
+			} else {
+				code = ExitFailure
+			}
+		case ActionFile:
+			code = s.processFile(a.Value)
+		}
+		if code != ExitSuccess && s.onErrorStop {
+			break
+		}
+		if code == exitTerminate {
+			code = ExitSuccess
+			break
+		}
+	}
+	return code
+}
+
+// exitTerminate is an internal code: \q was given.
+const exitTerminate = -1
+
+// processFile runs a script file as psql's process_file does ("-" is standard input).
+func (s *Session) processFile(name string) int {
+	var r io.Reader
+	display := name
+	if name == "-" {
+		r = s.opts.Stdin
+		display = "<stdin>"
+	} else {
+		f, err := os.Open(name)
+		if err != nil {
+			s.fatal(fmt.Sprintf("%s: %s", name, errnoText(err)))
+			return ExitFailure
+		}
+		defer f.Close()
+		r = f
+	}
+	oldName, oldLine := s.inputName, s.lineNo
+	s.inputName, s.lineNo = display, 0
+	defer func() { s.inputName, s.lineNo = oldName, oldLine }()
+	return s.mainLoop(newScriptReader(r))
+}
+
+// errnoText gives the strerror text of a file error.
+func errnoText(err error) string {
+	var pe *os.PathError
+	if errors.As(err, &pe) {
+		return capitalize(pe.Err.Error())
+	}
+	return err.Error()
+}
+
+func capitalize(s string) string {
+	if s == "" || s[0] < 'a' || s[0] > 'z' {
+		return s
+	}
+	return string(s[0]-'a'+'A') + s[1:]
+}
