@@ -87,6 +87,11 @@ func Start() (*Server, error) {
 	if err != nil {
 		return nil, err
 	}
+	return StartWith(bin)
+}
+
+// StartWith is Start with the server binaries of binDir (another major version, say).
+func StartWith(bin string) (*Server, error) {
 	dir, err := os.MkdirTemp("", "gpsql-pgtest-")
 	if err != nil {
 		return nil, err
