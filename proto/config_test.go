@@ -784,8 +784,10 @@ type cfgtPsqlCase struct {
 	files    map[string]cfgtFile // relative to the case's temp dir; "$D" in vars and conninfo is that dir
 	// kind: "error" = psql's error must equal our ParseConfig error; "port" = equal to the
 	// first host's PortErr; "socket" = psql tried the socket our first host names;
-	// "warn" = psql printed our LookupPassword warnings.
-	kind string
+	// "warn" = psql printed our LookupPassword warnings; "masked" = psql quotes the password
+	// back, we deliberately do not: ours must equal masked and psql's must show the password.
+	kind   string
+	masked string
 }
 
 func cfgtPsqlCases() []cfgtPsqlCase {
@@ -824,7 +826,8 @@ func cfgtPsqlCases() []cfgtPsqlCase {
 		{name: "requiressl then sslmode", conninfo: "requiressl=1 sslmode=x", kind: "error"},
 		{name: "URI unclosed IPv6", conninfo: "postgresql://[::1", kind: "error"},
 		{name: "URI empty IPv6", conninfo: "postgresql://[]", kind: "error"},
-		{name: "URI junk after IPv6", conninfo: "postgresql://u:pw@[::1]x/db", kind: "error"},
+		{name: "URI junk after IPv6", conninfo: "postgresql://u:pw@[::1]x/db", kind: "masked",
+			masked: `unexpected character "x" at position 30 in URI (expected ":" or "/"): "postgresql://u:********@[::1]x/db"`},
 		{name: "URI second host unclosed", conninfo: "postgresql://h,[::1/db", kind: "error"},
 		{name: "URI unknown parameter", conninfo: "postgresql://h/db?foo=bar", kind: "error"},
 		{name: "URI ssl=false", conninfo: "postgresql://h/db?ssl=false", kind: "error"},
@@ -836,7 +839,8 @@ func cfgtPsqlCases() []cfgtPsqlCase {
 		{name: "URI bad escape in value", conninfo: "postgresql://h/db?port=%zz", kind: "error"},
 		{name: "URI escaped NUL", conninfo: "postgresql://h/db?port=%00", kind: "error"},
 		{name: "URI bad escape in host", conninfo: "postgresql://h%zzost/db", kind: "error"},
-		{name: "URI bad escape in password", conninfo: "postgresql://u:p%zz@h/db", kind: "error"},
+		{name: "URI bad escape in password", conninfo: "postgresql://u:p%zz@h/db", kind: "masked",
+			masked: "invalid percent-encoded token in the password of a URI"},
 		{name: "URI bad escape in user", conninfo: "postgresql://u%zz:p@h/db", kind: "error"},
 		{name: "URI bad escape in dbname", conninfo: "postgresql://h/d%zzb", kind: "error"},
 		{name: "URI bad escape in port", conninfo: "postgresql://h:1%zz/db", kind: "error"},
@@ -964,6 +968,13 @@ func TestPsqlDifferential(t *testing.T) {
 			cfg, err := ParseConfig(params, env)
 
 			switch tc.kind {
+			case "masked":
+				if err == nil || err.Error() != tc.masked {
+					t.Fatalf("error = %v, want %q", err, tc.masked)
+				}
+				if !strings.Contains(psqlErr, "pw@") && !strings.Contains(psqlErr, "p%zz") {
+					t.Fatalf("psql no longer shows the password (%q): drop the masking", psqlErr)
+				}
 			case "error":
 				if err == nil {
 					t.Fatalf("ParseConfig succeeded; psql says %q", psqlErr)

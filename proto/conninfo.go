@@ -181,9 +181,15 @@ func ciParseURI(uri string) (cfgValues, error) {
 				r++
 			}
 			if r > q+1 {
-				if err := store("password", uri[q+1:r]); err != nil {
-					return nil, err
+				if _, err := ciURIDecode(uri[q+1 : r]); err != nil {
+					// A deliberate difference from libpq: the password is not quoted back.
+					return nil, cfgErrorf("invalid percent-encoded token in the password of a URI")
 				}
+				store("password", uri[q+1:r])
+				// Messages below quote the URI; they show the password masked.
+				uri = uri[:q+1] + "********" + uri[r:]
+				n = len(uri)
+				r = q + 1 + len("********")
 			}
 			q = r
 		}
@@ -305,6 +311,9 @@ func ciParseURIParams(params string, vals cfgValues) error {
 		}
 		val, err := ciURIDecode(value)
 		if err != nil {
+			if kw == "password" { // not quoted back, unlike libpq
+				return cfgErrorf("invalid percent-encoded token in the password of a URI")
+			}
 			return err
 		}
 		if kw == "ssl" && val == "true" {

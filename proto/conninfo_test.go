@@ -57,7 +57,7 @@ func TestParseURI(t *testing.T) {
 		{name: "unclosed IPv6", in: "postgresql://[::1", wantErr: `end of string reached when looking for matching "]" in IPv6 host address in URI: "postgresql://[::1"`},
 		{name: "empty IPv6", in: "postgresql://[]", wantErr: `IPv6 host address may not be empty in URI: "postgresql://[]"`},
 		{name: "junk after IPv6", in: "postgresql://[::1]x", wantErr: `unexpected character "x" at position 19 in URI (expected ":" or "/"): "postgresql://[::1]x"`},
-		{name: "junk after IPv6 with user info", in: "postgresql://u:pw@[::1]x/db", wantErr: `unexpected character "x" at position 24 in URI (expected ":" or "/"): "postgresql://u:pw@[::1]x/db"`},
+		{name: "junk after IPv6 with user info", in: "postgresql://u:pw@[::1]x/db", wantErr: `unexpected character "x" at position 30 in URI (expected ":" or "/"): "postgresql://u:********@[::1]x/db"`},
 		{name: "unknown parameter", in: "postgresql://host/db?foo=bar", wantErr: `invalid URI query parameter: "foo"`},
 		{name: "ssl=false is unknown", in: "postgresql://host/db?ssl=false", wantErr: `invalid URI query parameter: "ssl"`},
 		{name: "parameter without equals", in: "postgresql://host/db?foo", wantErr: `missing key/value separator "=" in URI query parameter: "foo"`},
@@ -68,7 +68,8 @@ func TestParseURI(t *testing.T) {
 		{name: "truncated escape", in: "postgresql://host/db?port=%4", wantErr: `invalid percent-encoded token: "%4"`},
 		{name: "escaped NUL", in: "postgresql://host/db?port=%00", wantErr: `forbidden value %00 in percent-encoded value: "%00"`},
 		{name: "bad escape in host list", in: "postgresql://a,h%zzost/db", wantErr: `invalid percent-encoded token: "a,h%zzost"`},
-		{name: "bad escape in password", in: "postgresql://u:p%zz@h/db", wantErr: `invalid percent-encoded token: "p%zz"`},
+		{name: "bad escape in password", in: "postgresql://u:p%zz@h/db", wantErr: "invalid percent-encoded token in the password of a URI"},
+		{name: "bad escape in password parameter", in: "postgresql://h/db?password=p%zz", wantErr: "invalid percent-encoded token in the password of a URI"},
 		{name: "bad escape in keyword", in: "postgresql://h?x%zz=1", wantErr: `invalid percent-encoded token: "x%zz"`},
 	}
 	for _, tc := range tests {
