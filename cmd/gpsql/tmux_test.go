@@ -148,3 +148,17 @@ func TestTerminalWrongPassword(t *testing.T) {
 		t.Fatalf("unexpected screen:\n%s", s)
 	}
 }
+
+// TestTerminalForcedPrompt: -W prompts before connecting even where no password is needed,
+// naming the user given with -U.
+func TestTerminalForcedPrompt(t *testing.T) {
+	t.Parallel()
+	ts := newTmux(t, fmt.Sprintf("%s -X -W -h 127.0.0.1 -p %d -U pw_user -d postgres -c 'select current_user as who'", gpsqlBin, srv.Port))
+	ts.waitFor("Password for user pw_user: ")
+	ts.typeText("pw_pw")
+	ts.keys("Enter")
+	s := ts.waitFor("EXIT=0")
+	if !strings.Contains(s, "   who\n---------\n pw_user\n(1 row)") || strings.Contains(s, "pw_pw") {
+		t.Fatalf("unexpected screen:\n%s", s)
+	}
+}
