@@ -12,6 +12,7 @@ import (
 	"strings"
 	"sync"
 
+	"github.com/gpsql/gpsql/meta"
 	"github.com/gpsql/gpsql/proto"
 	"github.com/gpsql/gpsql/render"
 )
@@ -79,7 +80,7 @@ func Run(ctx context.Context, opts *Options) int {
 		}
 	}
 	for _, p := range opts.Pset {
-		if err := s.pset(p[0], p[1], true); err != nil {
+		if err := meta.Pset(&s.popt, p[0], p[1]); err != nil {
 			s.fatal(err.Error())
 			return ExitFailure
 		}

@@ -3,6 +3,8 @@ package repl
 import (
 	"fmt"
 	"strings"
+
+	"github.com/gpsql/gpsql/meta"
 )
 
 // slashResult is the outcome of a backslash command (psql's backslashResult).
@@ -14,37 +16,42 @@ const (
 	slashTerminate
 )
 
-// runSlash runs the backslash command at the lexer's position. The small set here (\q,
-// \echo, \set, \unset) is what scripts need before the meta package takes the rest.
+// lexArgs lets meta commands scan their arguments with the session's lexer.
+type lexArgs struct{ lx *Lexer }
+
+func (a lexArgs) Next(kind meta.OptionKind) (string, bool) {
+	k := map[meta.OptionKind]OptionKind{
+		meta.OptNormal: OptNormal, meta.OptSQLID: OptSQLID, meta.OptSQLIDHack: OptSQLIDHack,
+		meta.OptFilePipe: OptFilePipe, meta.OptWholeLine: OptWholeLine,
+	}[kind]
+	return a.lx.ScanSlashOption(k)
+}
+
+// metaEnv is the session as meta commands see it.
+func (s *Session) metaEnv() *meta.Env {
+	return &meta.Env{
+		Out:    s.out,
+		Vars:   s.vars,
+		Print:  &s.popt,
+		Errorf: func(format string, a ...any) { s.fatal(fmt.Sprintf(format, a...)) },
+		Warnf:  func(format string, a ...any) { s.warn(fmt.Sprintf(format, a...)) },
+		Quiet:  s.quiet,
+	}
+}
+
+// runSlash runs the backslash command at the lexer's position through the meta registry.
 func (s *Session) runSlash(lx *Lexer, buf *strings.Builder) slashResult {
-	cmd := lx.ScanSlashCommand()
-	var res slashResult
-	switch cmd {
-	case "q", "quit":
-		res = slashTerminate
-	case "echo":
-		var args []string
-		for {
-			a, ok := lx.ScanSlashOption(OptNormal)
-			if !ok {
-				break
-			}
-			args = append(args, a)
-		}
-		s.out.WriteString(strings.Join(args, " ") + "\n")
-	case "set":
-		res = s.slashSet(lx)
-	case "unset":
-		name, ok := lx.ScanSlashOption(OptNormal)
-		if !ok {
-			s.fatal("\\unset: missing required argument")
-			res = slashError
-		} else if err := s.vars.Unset(name); err != nil {
-			s.fatal(err.Error())
+	name := lx.ScanSlashCommand()
+	res := slashOK
+	if cmd, ok := meta.Lookup(name); ok {
+		switch cmd.Run(s.metaEnv(), name, lexArgs{lx}) {
+		case meta.Terminate:
+			res = slashTerminate
+		case meta.Error:
 			res = slashError
 		}
-	default:
-		s.fatal(fmt.Sprintf("invalid command \\%s", cmd))
+	} else {
+		s.fatal(fmt.Sprintf("invalid command \\%s", name))
 		if s.interactive {
 			s.log("hint", "Try \\? for help.")
 		}
@@ -55,32 +62,6 @@ func (s *Session) runSlash(lx *Lexer, buf *strings.Builder) slashResult {
 		s.slashFailed = true
 	}
 	return res
-}
-
-// slashSet is \set: with no argument it lists the variables, else NAME and the
-// concatenation of the remaining arguments.
-func (s *Session) slashSet(lx *Lexer) slashResult {
-	name, ok := lx.ScanSlashOption(OptNormal)
-	if !ok {
-		for _, n := range s.vars.Names() {
-			v, _ := s.vars.Get(n)
-			fmt.Fprintf(s.out, "%s = '%s'\n", n, v)
-		}
-		return slashOK
-	}
-	var val strings.Builder
-	for {
-		a, ok := lx.ScanSlashOption(OptNormal)
-		if !ok {
-			break
-		}
-		val.WriteString(a)
-	}
-	if err := s.vars.Set(name, val.String()); err != nil {
-		s.fatal(err.Error())
-		return slashError
-	}
-	return slashOK
 }
 
 // runSlashLine runs a -c argument that starts with a backslash.

@@ -2,6 +2,7 @@ package repl
 
 import (
 	"fmt"
+	"github.com/gpsql/gpsql/meta"
 	"sort"
 	"strings"
 )
@@ -101,29 +102,6 @@ func validVarName(name string) bool {
 	return true
 }
 
-// parseBool is psql's ParseVariableBool: unique prefixes of true/false/yes/no, on/off
-// (at least two letters), 1/0, case-insensitive.
-func parseBool(value string) (bool, bool) {
-	v := strings.ToLower(value)
-	switch {
-	case v == "":
-		return false, false
-	case strings.HasPrefix("true", v), strings.HasPrefix("yes", v):
-		return true, true
-	case strings.HasPrefix("false", v), strings.HasPrefix("no", v):
-		return false, true
-	case len(v) >= 2 && strings.HasPrefix("on", v):
-		return true, true
-	case len(v) >= 2 && strings.HasPrefix("off", v):
-		return false, true
-	case v == "1":
-		return true, true
-	case v == "0":
-		return false, true
-	}
-	return false, false
-}
-
 // boolVar makes the hooks of a Boolean special variable (unset means off).
 func boolVar(name string, dst *bool) varHook {
 	return varHook{
@@ -135,7 +113,7 @@ func boolVar(name string, dst *bool) varHook {
 			return v
 		},
 		assign: func(v *string) error {
-			b, ok := parseBool(*v)
+			b, ok := meta.ParseBool(*v)
 			if !ok {
 				return fmt.Errorf("unrecognized value \"%s\" for \"%s\": Boolean expected", *v, name)
 			}

@@ -1,4 +1,4 @@
-package repl
+package meta
 
 import (
 	"fmt"
@@ -8,16 +8,15 @@ import (
 	"github.com/gpsql/gpsql/render"
 )
 
-// pset applies one \pset (or -P) setting to the session's print options, as psql's
-// do_pset does. Only -P uses it so far, where psql prints nothing (quiet).
-func (s *Session) pset(name, value string, quiet bool) error {
-	o := &s.popt
+// Pset applies one \pset (or -P) setting to o, as psql's do_pset does, and returns psql's
+// error text for a bad name or value.
+func Pset(o *render.Options, name, value string) error {
 	hasValue := value != ""
 	toggle := func(cur bool) (bool, error) {
 		if !hasValue {
 			return !cur, nil
 		}
-		b, ok := parseBool(value)
+		b, ok := ParseBool(value)
 		if !ok {
 			return cur, fmt.Errorf("unrecognized value \"%s\" for \"%s\": Boolean expected", value, name)
 		}
@@ -166,4 +165,19 @@ func parseFormat(v string) (render.Format, error) {
 		return 0, fmt.Errorf("\\pset: allowed formats are aligned, asciidoc, csv, html, latex, latex-longtable, troff-ms, unaligned, wrapped")
 	}
 	return 0, fmt.Errorf("\\pset: ambiguous abbreviation \"%s\" matches both \"%s\" and \"%s\"", v, match[0], match[1])
+}
+
+// runPset is \pset NAME [VALUE].
+func runPset(env *Env, _ string, args Args) Result {
+	name, ok := args.Next(OptNormal)
+	if !ok {
+		env.Errorf("\\pset: missing required argument")
+		return Error
+	}
+	value, _ := args.Next(OptNormal)
+	if err := Pset(env.Print, name, value); err != nil {
+		env.Errorf("%s", err)
+		return Error
+	}
+	return OK
 }

@@ -1,0 +1,53 @@
+package meta
+
+import (
+	"fmt"
+	"strings"
+)
+
+func runQuit(*Env, string, Args) Result { return Terminate }
+
+// runEcho is \echo: the arguments joined by spaces; -n as the first suppresses the newline.
+func runEcho(env *Env, _ string, args Args) Result {
+	a := restArgs(args)
+	newline := true
+	if len(a) > 0 && a[0] == "-n" {
+		a, newline = a[1:], false
+	}
+	io := strings.Join(a, " ")
+	if newline {
+		io += "\n"
+	}
+	fmt.Fprint(env.Out, io)
+	return OK
+}
+
+// runSet is \set: list the variables, or set NAME to the concatenation of the other arguments.
+func runSet(env *Env, _ string, args Args) Result {
+	name, ok := args.Next(OptNormal)
+	if !ok {
+		for _, n := range env.Vars.Names() {
+			v, _ := env.Vars.Get(n)
+			fmt.Fprintf(env.Out, "%s = '%s'\n", n, v)
+		}
+		return OK
+	}
+	if err := env.Vars.Set(name, strings.Join(restArgs(args), "")); err != nil {
+		env.Errorf("%s", err)
+		return Error
+	}
+	return OK
+}
+
+func runUnset(env *Env, name string, args Args) Result {
+	v, ok := args.Next(OptNormal)
+	if !ok {
+		env.Errorf("\\%s: missing required argument", name)
+		return Error
+	}
+	if err := env.Vars.Unset(v); err != nil {
+		env.Errorf("%s", err)
+		return Error
+	}
+	return OK
+}
