@@ -5,6 +5,16 @@ import (
 	"strings"
 )
 
+// generalCommands are \q, \echo and the variable commands.
+func generalCommands() []Command {
+	return []Command{
+		{Names: []string{"q", "quit"}, Help: "quit gpsql", Section: "General", Run: runQuit},
+		{Names: []string{"echo"}, Args: "[-n] [STRING]", Help: "write string to standard output (-n for no newline)", Section: "Input/Output", Run: runEcho},
+		{Names: []string{"set"}, Args: "[NAME [VALUE]]", Help: "set internal variable, or list all if no parameters", Section: "Variables", Run: runSet},
+		{Names: []string{"unset"}, Args: "NAME", Help: "unset (delete) internal variable", Section: "Variables", Run: runUnset},
+	}
+}
+
 func runQuit(*Env, string, Args) Result { return Terminate }
 
 // runEcho is \echo: the arguments joined by spaces; -n as the first suppresses the newline.

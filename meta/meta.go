@@ -68,16 +68,14 @@ type Command struct {
 	Run     func(env *Env, name string, args Args) Result
 }
 
-// registry returns the table of commands. It is built on each call from constants, so
-// there is no package-level mutable state.
+// registry returns the table of commands, one family per file. It is built on each call
+// from constants, so there is no package-level mutable state.
 func registry() []Command {
-	return []Command{
-		{Names: []string{"q", "quit"}, Help: "quit gpsql", Section: "General", Run: runQuit},
-		{Names: []string{"echo"}, Args: "[-n] [STRING]", Help: "write string to standard output (-n for no newline)", Section: "Input/Output", Run: runEcho},
-		{Names: []string{"set"}, Args: "[NAME [VALUE]]", Help: "set internal variable, or list all if no parameters", Section: "Variables", Run: runSet},
-		{Names: []string{"unset"}, Args: "NAME", Help: "unset (delete) internal variable", Section: "Variables", Run: runUnset},
-		{Names: []string{"pset"}, Args: "[NAME [VALUE]]", Help: "set table output option", Section: "Formatting", Run: runPset},
+	var all []Command
+	for _, family := range [][]Command{generalCommands(), formatCommands(), describeCommands()} {
+		all = append(all, family...)
 	}
+	return all
 }
 
 // Lookup finds a command by name or alias.

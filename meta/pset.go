@@ -167,6 +167,13 @@ func parseFormat(v string) (render.Format, error) {
 	return 0, fmt.Errorf("\\pset: ambiguous abbreviation \"%s\" matches both \"%s\" and \"%s\"", v, match[0], match[1])
 }
 
+// formatCommands are \pset and its shortcuts.
+func formatCommands() []Command {
+	return []Command{
+		{Names: []string{"pset"}, Args: "[NAME [VALUE]]", Help: "set table output option", Section: "Formatting", Run: runPset},
+	}
+}
+
 // runPset is \pset NAME [VALUE].
 func runPset(env *Env, _ string, args Args) Result {
 	name, ok := args.Next(OptNormal)

@@ -1,0 +1,6 @@
+package meta
+
+// describeCommands are the \d family and the other catalog listings.
+func describeCommands() []Command {
+	return nil
+}
