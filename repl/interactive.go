@@ -48,6 +48,13 @@ func (s *Session) runInteractive() int {
 		return ExitFailure
 	}
 	defer rl.Close()
+	s.openHistory()
+	if s.hist != nil {
+		for _, e := range s.hist.Entries() {
+			rl.SaveHistory(e)
+		}
+		defer s.hist.Close()
+	}
 	s.printBanner()
 	lx := s.newLexer()
 	var buf strings.Builder
@@ -63,6 +70,7 @@ func (s *Session) runInteractive() int {
 	for {
 		line, err := src.ReadLine()
 		if err == errInterrupted {
+			s.histLines = s.histLines[:0]
 			buf.Reset()
 			lx.Reset()
 			status = PromptReady
@@ -75,10 +83,17 @@ func (s *Session) runInteractive() int {
 			return ExitSuccess
 		}
 		s.lineNo++
-		if strings.TrimSpace(line) != "" {
-			rl.SaveHistory(line)
-		}
+		s.histLines = append(s.histLines, line)
 		code, stop := s.scanLine(lx, line, &buf)
+		if buf.Len() == 0 {
+			// The statement (or command line) is complete: one history entry for all its lines.
+			if entry := strings.Join(s.histLines, "\n"); s.hist != nil {
+				if kept, err := s.hist.Add(entry); err == nil && kept {
+					rl.SaveHistory(entry)
+				}
+			}
+			s.histLines = s.histLines[:0]
+		}
 		if stop {
 			if code == exitTerminate || code == ExitUser {
 				return ExitSuccess

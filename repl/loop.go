@@ -39,6 +39,9 @@ func (sr *scriptReader) ReadLine() (string, error) {
 // ExitUser when ON_ERROR_STOP stopped the script, exitTerminate on \q.
 func (s *Session) mainLoop(in lineSource) int {
 	s.terse = true
+	saved := s.cond
+	s.cond = nil
+	defer func() { s.cond = saved }()
 	lx := s.newLexer()
 	var buf strings.Builder
 	code := ExitSuccess
@@ -60,8 +63,11 @@ func (s *Session) mainLoop(in lineSource) int {
 			return r
 		}
 	}
+	if len(s.cond) > 0 {
+		s.fatal("reached EOF without finding closing \\endif(s)")
+	}
 	// At end of input, a non-empty buffer is sent as psql does for scripts.
-	if strings.TrimSpace(buf.String()) != "" {
+	if strings.TrimSpace(buf.String()) != "" && s.cond.active() {
 		if !s.sendQuery(buf.String()) && s.onErrorStop {
 			code = ExitUser
 		}
@@ -78,6 +84,14 @@ func (s *Session) scanLine(lx *Lexer, line string, buf *strings.Builder) (int, b
 		s.promptStatus = st
 		switch res {
 		case ScanSemicolon:
+			if !s.cond.active() {
+				if s.interactive {
+					s.fatal("query ignored; use \\endif or Ctrl-C to exit current \\if block")
+				}
+				buf.Reset()
+				lx.Reset()
+				continue
+			}
 			ok := s.sendQuery(buf.String())
 			buf.Reset()
 			lx.Reset()
@@ -104,6 +118,7 @@ func (s *Session) scanLine(lx *Lexer, line string, buf *strings.Builder) (int, b
 func (s *Session) newLexer() *Lexer {
 	lx := NewLexer(LexerCallbacks{
 		GetVariable: s.lexVariable,
+		Active:      s.condActive,
 		Warn:        func(msg string) { s.warn(msg) },
 		Error:       func(msg string) { s.fatal(msg) },
 	})
@@ -113,6 +128,9 @@ func (s *Session) newLexer() *Lexer {
 
 // lexVariable supplies variables to the lexer, quoting them for :'v' and :"v".
 func (s *Session) lexVariable(name string, q Quote) (string, bool) {
+	if !s.cond.active() {
+		return "", false // no substitution in an inactive \if branch
+	}
 	v, ok := s.vars.Get(name)
 	if !ok {
 		return "", false

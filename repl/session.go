@@ -12,6 +12,7 @@ import (
 	"strings"
 	"sync"
 
+	"github.com/gpsql/gpsql/history"
 	"github.com/gpsql/gpsql/meta"
 	"github.com/gpsql/gpsql/proto"
 	"github.com/gpsql/gpsql/render"
@@ -46,8 +47,12 @@ type Session struct {
 	lineNo       int
 	interactive  bool
 	promptStatus PromptStatus // the lexer's state after the last line, for %R
-	slashFailed  bool         // the last backslash command failed
-	terse        bool         // psql's PG_LOG_FLAG_TERSE, on once actions or the main loop start
+	special      specialSettings
+	hist         *history.History // interactive sessions only
+	histLines    []string         // lines of the statement being typed, for one history entry
+	cond         condStack        // \if nesting of the input being read
+	slashFailed  bool             // the last backslash command failed
+	terse        bool             // psql's PG_LOG_FLAG_TERSE, on once actions or the main loop start
 	ctx          context.Context
 	cancelMu     sync.Mutex // held while a Ctrl-C cancel request is sent and reported
 }
@@ -114,8 +119,9 @@ func Run(ctx context.Context, opts *Options) int {
 // initVars sets psql's initial variables and installs the hooks of the special ones.
 func (s *Session) initVars() {
 	v := s.vars
-	v.hook("ON_ERROR_STOP", boolVar("ON_ERROR_STOP", &s.onErrorStop))
-	v.hook("QUIET", boolVar("QUIET", &s.quiet))
+	s.initSpecialVars()
+	v.hook("ON_ERROR_STOP", boolVar("ON_ERROR_STOP", &s.onErrorStop, "off"))
+	v.hook("QUIET", boolVar("QUIET", &s.quiet, "off"))
 	v.hook("VERBOSITY", enumVar("VERBOSITY", "default", []string{"default", "verbose", "terse", "sqlstate"}, func(val string) {
 		s.verbosity = map[string]proto.Verbosity{"default": proto.VerbosityDefault, "verbose": proto.VerbosityVerbose,
 			"terse": proto.VerbosityTerse, "sqlstate": proto.VerbositySqlstate}[val]
@@ -124,12 +130,14 @@ func (s *Session) initVars() {
 		s.showContext = map[string]proto.ContextVisibility{"never": proto.ContextNever, "errors": proto.ContextErrors,
 			"always": proto.ContextAlways}[val]
 	}))
-	v.Set("AUTOCOMMIT", "on")
 	v.Set("PROMPT1", "%/%R%x%# ")
 	v.Set("PROMPT2", "%/%R%x%# ")
 	v.Set("PROMPT3", ">> ")
-	v.Set("VERSION", "PostgreSQL-compatible gpsql "+s.opts.Version)
+	// gpsql's own version; VERSION_NUM is the psql release whose behaviour it follows, for
+	// scripts that branch on it.
+	v.Set("VERSION", "gpsql "+s.opts.Version+" (psql 15 compatible)")
 	v.Set("VERSION_NAME", s.opts.Version)
+	v.Set("VERSION_NUM", "150000")
 }
 
 // log writes a message to stderr as psql's pg_log_* functions do: with the

@@ -43,7 +43,11 @@ func (s *Session) metaEnv() *meta.Env {
 func (s *Session) runSlash(lx *Lexer, buf *strings.Builder) slashResult {
 	name := lx.ScanSlashCommand()
 	res := slashOK
-	if cmd, ok := meta.Lookup(name); ok {
+	if isCondCommand(name) {
+		res = s.runCond(name, lexArgs{lx})
+	} else if cmd, ok := meta.Lookup(name); ok && !s.cond.active() {
+		skipArgs(lexArgs{lx}) // parsed, not run (psql's inactive branch)
+	} else if ok {
 		switch cmd.Run(s.metaEnv(), name, lexArgs{lx}) {
 		case meta.Terminate:
 			res = slashTerminate

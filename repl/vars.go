@@ -2,7 +2,6 @@ package repl
 
 import (
 	"fmt"
-	"github.com/gpsql/gpsql/meta"
 	"sort"
 	"strings"
 )
@@ -100,27 +99,6 @@ func validVarName(name string) bool {
 		}
 	}
 	return true
-}
-
-// boolVar makes the hooks of a Boolean special variable (unset means off).
-func boolVar(name string, dst *bool) varHook {
-	return varHook{
-		substitute: func(v *string) *string {
-			if v == nil {
-				off := "off"
-				return &off
-			}
-			return v
-		},
-		assign: func(v *string) error {
-			b, ok := meta.ParseBool(*v)
-			if !ok {
-				return fmt.Errorf("unrecognized value \"%s\" for \"%s\": Boolean expected", *v, name)
-			}
-			*dst = b
-			return nil
-		},
-	}
 }
 
 // enumVar makes the hooks of a special variable with a fixed set of values; def is used

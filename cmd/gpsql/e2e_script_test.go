@@ -1,0 +1,87 @@
+package main
+
+import (
+	"os"
+	"path/filepath"
+	"testing"
+)
+
+// TestScriptDiff covers the scripting language: \if nesting and errors, special variables
+// and their validation, interpolation, through -f, stdin and ON_ERROR_STOP.
+func TestScriptDiff(t *testing.T) {
+	script := func(name, body string) string {
+		p := filepath.Join(homeDir, name)
+		if err := os.WriteFile(p, []byte(body), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		return p
+	}
+	ifs := script("if.sql", `\if true
+select 1;
+\elif false
+select 2;
+\else
+select 3;
+\endif
+\if maybe
+select 4;
+\endif
+\elif t
+\else
+\endif
+\if false
+\echo no :x `+"`echo hi`"+`
+\foo
+\else
+\echo yes
+\else
+\endif
+\if 1
+  \if 0
+    select 5;
+  \elif on
+    select 'nested' as n;
+  \else
+    select 6;
+  \endif
+\else
+  select 7;
+\endif
+\if 1
+\if 0
+ select 8;
+\endif
+`)
+	vars := script("vars.sql", `\set ECHO bogus
+\set ON_ERROR_ROLLBACK sometimes
+\set ECHO_HIDDEN noexec
+\set HISTSIZE abc
+\set HISTCONTROL nope
+\set AUTOCOMMIT maybe
+\set IGNOREEOF nonnumeric
+\echo :IGNOREEOF
+\unset ECHO
+\echo :ECHO
+\set x 1 2 3
+\echo :x :'x' :"x" :y
+\set 'bad name' 1
+\unset
+select :'x' as lit;
+`)
+	tests := []diffCase{
+		{name: "if", args: []string{"-X", "-f", ifs}},
+		{name: "if on_error_stop", args: []string{"-X", "-v", "ON_ERROR_STOP=1", "-f", ifs}},
+		{name: "if stdin unterminated", args: []string{"-X"}, stdin: "\\if yes\n\\echo a\n"},
+		{name: "special variables", args: []string{"-X", "-f", vars}},
+		{name: "defaults", args: []string{"-X", "-c", "\\echo :AUTOCOMMIT :COMP_KEYWORD_CASE :ECHO :ECHO_HIDDEN :HIDE_TABLEAM :HISTCONTROL :HISTSIZE :IGNOREEOF :LAST_ERROR_SQLSTATE :ON_ERROR_ROLLBACK :SHOW_ALL_RESULTS :SINGLELINE :SINGLESTEP :'LAST_ERROR_MESSAGE'"}},
+	}
+	for i := range tests {
+		tests[i].env = append(sockEnv(), tests[i].env...)
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			t.Parallel()
+			runDiff(t, tc)
+		})
+	}
+}
