@@ -61,11 +61,11 @@ func (s *Session) runInteractive() int {
 	status := PromptReady
 	src := &readlineSource{rl: rl, s: s, prompt: func() string {
 		if buf.Len() == 0 && status == PromptReady {
-			v, _ := s.vars.Get("PROMPT1")
-			return s.expandPrompt(v, '=')
+			s.stmtLine = 1
+			return s.expandPrompt(prompt1, status)
 		}
-		v, _ := s.vars.Get("PROMPT2")
-		return s.expandPrompt(v, byte(status))
+		s.stmtLine++
+		return s.expandPrompt(prompt2, status)
 	}}
 	for {
 		line, err := src.ReadLine()
@@ -119,81 +119,4 @@ func (s *Session) printBanner() {
 	}
 	fmt.Fprintf(s.out, "Type \"help\" for help.\n\n")
 	s.out.Flush()
-}
-
-// expandPrompt expands psql's prompt escapes that do not need the rest of issue 4's
-// machinery: %/ %~ %n %m %M %> %# %R %x %%.
-func (s *Session) expandPrompt(p string, status byte) string {
-	var b strings.Builder
-	cfg := s.conn.Config()
-	for i := 0; i < len(p); i++ {
-		if p[i] != '%' || i+1 == len(p) {
-			b.WriteByte(p[i])
-			continue
-		}
-		i++
-		switch p[i] {
-		case '/':
-			b.WriteString(cfg.Database)
-		case '~':
-			if cfg.Database == cfg.User {
-				b.WriteByte('~')
-			} else {
-				b.WriteString(cfg.Database)
-			}
-		case 'n':
-			b.WriteString(cfg.User)
-		case 'm', 'M':
-			h := s.conn.Host()
-			if h.IsSocket {
-				if p[i] == 'M' {
-					b.WriteString("[local:" + h.Host + "]")
-				} else {
-					b.WriteString("[local]")
-				}
-			} else if h.Host != "" {
-				host := h.Host
-				if p[i] == 'm' {
-					if j := strings.IndexByte(host, '.'); j > 0 && !isIP(host) {
-						host = host[:j]
-					}
-				}
-				b.WriteString(host)
-			} else {
-				b.WriteString(h.HostAddr)
-			}
-		case '>':
-			fmt.Fprintf(&b, "%d", s.conn.Host().Port)
-		case '#':
-			if s.conn.ParameterStatus("is_superuser") == "on" {
-				b.WriteByte('#')
-			} else {
-				b.WriteByte('>')
-			}
-		case 'R':
-			b.WriteByte(status)
-		case 'x':
-			switch s.conn.TxStatus() {
-			case 'T':
-				b.WriteByte('*')
-			case 'E':
-				b.WriteByte('!')
-			}
-		case '%':
-			b.WriteByte('%')
-		default:
-			b.WriteByte('%')
-			b.WriteByte(p[i])
-		}
-	}
-	return b.String()
-}
-
-func isIP(h string) bool {
-	for _, c := range h {
-		if !(c >= '0' && c <= '9' || c == '.' || c == ':') {
-			return false
-		}
-	}
-	return true
 }

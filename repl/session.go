@@ -43,18 +43,20 @@ type Session struct {
 	showContext proto.ContextVisibility
 
 	// Where input comes from, for the "gpsql:FILE:LINE: " prefix of messages.
-	inputName    string // "" when reading standard input that was not named with -f
-	lineNo       int
-	interactive  bool
-	promptStatus PromptStatus // the lexer's state after the last line, for %R
-	special      specialSettings
-	hist         *history.History // interactive sessions only
-	histLines    []string         // lines of the statement being typed, for one history entry
-	cond         condStack        // \if nesting of the input being read
-	slashFailed  bool             // the last backslash command failed
-	terse        bool             // psql's PG_LOG_FLAG_TERSE, on once actions or the main loop start
-	ctx          context.Context
-	cancelMu     sync.Mutex // held while a Ctrl-C cancel request is sent and reported
+	inputName        string // "" when reading standard input that was not named with -f
+	lineNo           int
+	interactive      bool
+	promptStatus     PromptStatus // the lexer's state after the last line, for %R
+	special          specialSettings
+	stmtLine         int              // %l: line number within the statement being typed
+	lastPrompt1Width int              // %w: display width of the last PROMPT1
+	hist             *history.History // interactive sessions only
+	histLines        []string         // lines of the statement being typed, for one history entry
+	cond             condStack        // \if nesting of the input being read
+	slashFailed      bool             // the last backslash command failed
+	terse            bool             // psql's PG_LOG_FLAG_TERSE, on once actions or the main loop start
+	ctx              context.Context
+	cancelMu         sync.Mutex // held while a Ctrl-C cancel request is sent and reported
 }
 
 // Run runs a whole gpsql invocation and returns the process exit code.

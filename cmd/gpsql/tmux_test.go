@@ -162,3 +162,59 @@ func TestTerminalForcedPrompt(t *testing.T) {
 		t.Fatalf("unexpected screen:\n%s", s)
 	}
 }
+
+// lastLine returns the last non-empty line of a screen.
+func lastLine(screen string) string {
+	lines := strings.Split(strings.TrimRight(screen, "\n "), "\n")
+	return lines[len(lines)-1]
+}
+
+// TestTerminalPromptDiff shows the same prompts in psql and gpsql and compares them: the
+// escapes of PROMPT1 and PROMPT2, transaction marks and the \if state.
+func TestTerminalPromptDiff(t *testing.T) {
+	type step struct{ typed, wait string }
+	tests := []struct {
+		name   string
+		prompt string
+		steps  []step
+	}{
+		{"user host port db", "%n@%m:%>/%/ %~ %#%R ", nil},
+		{"full host and pid-free escapes", "[%M] %:PORT: %101%060 %`echo hi` %%%R%x ", nil},
+		{"transaction marks", "%/%R%x%# ", []step{{"begin;", "BEGIN"}, {"select 1/0;", "ERROR"}}},
+		{"continuation and parens", "%/%R%x%# ", []step{{"select (1,", ""}}},
+		{"inactive if", "%/%R%x%# ", []step{{"\\if false", ""}}},
+		{"line numbers and width", "%l %w|%R ", []step{{"select", ""}, {"1", ""}}},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			t.Parallel()
+			var got [2]string
+			for i, bin := range []string{psqlBin, gpsqlBin} {
+				ts := newTmux(t, fmt.Sprintf("PGHOST=%s PGPORT=%d PGUSER=postgres PGDATABASE=postgres %s -X -v 'PROMPT1=%s' -v 'PROMPT2=%s'",
+					srv.SocketDir, srv.Port, bin, tc.prompt, tc.prompt))
+				ts.waitFor("help.")
+				for _, st := range tc.steps {
+					ts.typeText(st.typed)
+					ts.keys("Enter")
+					if st.wait != "" {
+						ts.waitFor(st.wait)
+					}
+				}
+				// Wait until the screen stops changing, then read the prompt line.
+				prev := ""
+				for j := 0; j < 100; j++ {
+					cur := trimLines(ts.screen())
+					if cur == prev && strings.TrimSpace(cur) != "" {
+						break
+					}
+					prev = cur
+					time.Sleep(50 * time.Millisecond)
+				}
+				got[i] = lastLine(trimLines(ts.screen()))
+			}
+			if got[0] != got[1] {
+				t.Fatalf("prompt differs\n psql: %q\ngpsql: %q", got[0], got[1])
+			}
+		})
+	}
+}
