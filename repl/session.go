@@ -101,8 +101,8 @@ func Run(ctx context.Context, opts *Options) int {
 			s.warn(fmt.Sprintf("extra command-line argument \"%s\" ignored", a))
 		}
 	}
-	if !opts.NoPsqlrc {
-		s.runPsqlrc()
+	if !opts.NoPsqlrc && s.runPsqlrc() {
+		return ExitSuccess
 	}
 	if len(opts.Actions) > 0 {
 		return s.runActions()
@@ -314,22 +314,41 @@ func (s *Session) onNotification(n *proto.Notification) {
 	}
 }
 
-// runPsqlrc runs the system and user start-up files as psql does (PSQLRC, ~/.psqlrc with
-// version-specific variants first).
-func (s *Session) runPsqlrc() {
-	if s.opts.Env.HomeDir == "" {
-		return
+// runPsqlrc runs the start-up files as psql does: the system one
+// (PGSYSCONFDIR/psqlrc), then PSQLRC or ~/.gpsqlrc, else ~/.psqlrc, each preferring a
+// version-specific variant (name-15) when it exists.
+func (s *Session) runPsqlrc() (quit bool) {
+	env := s.opts.Env
+	sysdir, ok := env.LookupEnv("PGSYSCONFDIR")
+	if !ok || sysdir == "" {
+		sysdir = "/etc/postgresql-common"
 	}
-	rc := filepath.Join(s.opts.Env.HomeDir, ".psqlrc")
-	if v, ok := s.opts.Env.LookupEnv("PSQLRC"); ok && v != "" {
-		rc = v
+	if _, q := s.runRCFile(filepath.Join(sysdir, "psqlrc")); q {
+		return true
 	}
-	for _, cand := range []string{rc + "-15", rc} {
+	if v, ok := env.LookupEnv("PSQLRC"); ok && v != "" {
+		_, q := s.runRCFile(v)
+		return q
+	}
+	if env.HomeDir == "" {
+		return false
+	}
+	found, q := s.runRCFile(filepath.Join(env.HomeDir, ".gpsqlrc"))
+	if !found {
+		_, q = s.runRCFile(filepath.Join(env.HomeDir, ".psqlrc"))
+	}
+	return q
+}
+
+// runRCFile runs name-15 if it exists, else name. It reports whether one existed and
+// whether it ran \q (which ends gpsql, as in psql).
+func (s *Session) runRCFile(name string) (found, quit bool) {
+	for _, cand := range []string{name + "-15", name} {
 		if _, err := os.Stat(cand); err == nil {
-			s.processFile(cand)
-			return
+			return true, s.processFile(cand) == exitTerminate
 		}
 	}
+	return false, false
 }
 
 // runActions runs the -c and -f actions in order; the exit code is the last one's, and

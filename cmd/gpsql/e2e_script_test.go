@@ -85,3 +85,24 @@ select :'x' as lit;
 		})
 	}
 }
+
+// TestPsqlrcDiff: the start-up file runs before the actions (psql's ~/.psqlrc; gpsql also
+// reads it when there is no ~/.gpsqlrc), and -X skips it.
+func TestPsqlrcDiff(t *testing.T) {
+	rcHome := t.TempDir()
+	os.WriteFile(filepath.Join(rcHome, ".psqlrc"), []byte("\\set QUIET on\n\\set greeting 'from rc'\nselect 'rc ran' as rc;\n"), 0o644)
+	tests := []diffCase{
+		{name: "rc runs", args: []string{"-c", "\\echo :greeting"}, env: []string{"HOME=" + rcHome}},
+		{name: "-X skips", args: []string{"-X", "-c", "\\echo :greeting"}, env: []string{"HOME=" + rcHome}},
+		{name: "PSQLRC", args: []string{"-c", "create temp table x(a int)"}, env: []string{"PSQLRC=" + filepath.Join(rcHome, ".psqlrc")}},
+	}
+	for i := range tests {
+		tests[i].env = append(sockEnv(), tests[i].env...)
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			t.Parallel()
+			runDiff(t, tc)
+		})
+	}
+}
