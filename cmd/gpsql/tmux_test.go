@@ -2,6 +2,8 @@ package main
 
 import (
 	"fmt"
+	"os"
+	"path/filepath"
 	"os/exec"
 	"strings"
 	"testing"
@@ -212,9 +214,38 @@ func TestTerminalPromptDiff(t *testing.T) {
 				}
 				got[i] = lastLine(trimLines(ts.screen()))
 			}
+			t.Logf("prompt: %q", got[1])
 			if got[0] != got[1] {
 				t.Fatalf("prompt differs\n psql: %q\ngpsql: %q", got[0], got[1])
 			}
 		})
 	}
+}
+
+// TestTerminalHistory: a multi-line statement typed in one session is one history entry,
+// recalled with Up after restarting gpsql; the file is private.
+func TestTerminalHistory(t *testing.T) {
+	t.Parallel()
+	histFile := filepath.Join(t.TempDir(), "hist")
+	cmd := fmt.Sprintf("PSQL_HISTORY=%s %s -X -h %s -p %d -U postgres -d postgres", histFile, gpsqlBin, srv.SocketDir, srv.Port)
+	ts := newTmux(t, cmd)
+	ts.waitFor("postgres=# ")
+	ts.typeText("select 'first'")
+	ts.keys("Enter")
+	ts.typeText("  as remembered;")
+	ts.keys("Enter")
+	ts.waitFor("(1 row)")
+	ts.typeText("\\q")
+	ts.keys("Enter")
+	ts.waitFor("EXIT=0")
+	fi, err := os.Stat(histFile)
+	if err != nil || fi.Mode().Perm() != 0o600 {
+		t.Fatalf("history file: %v, %v", fi, err)
+	}
+
+	ts2 := newTmux(t, cmd)
+	ts2.waitFor("postgres=# ")
+	ts2.keys("Up", "Up")
+	ts2.keys("Enter")
+	ts2.waitFor(" remembered\n------------\n first\n(1 row)")
 }
