@@ -28,7 +28,7 @@ func runEcho(env *Env, _ string, args Args) Result {
 	if newline {
 		io += "\n"
 	}
-	fmt.Fprint(env.Out, io)
+	fmt.Fprint(env.Stdout, io)
 	return OK
 }
 

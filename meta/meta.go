@@ -52,6 +52,7 @@ type Vars interface {
 // to Out unless quiet (psql's puts for \pset messages).
 type Env struct {
 	Out    io.Writer
+	Stdout io.Writer // standard output even when Out is redirected (\echo writes here)
 	Vars   Vars
 	Print  *render.Options
 	Errorf func(format string, a ...any)

@@ -38,6 +38,9 @@ var errInterrupted = errors.New("interrupted")
 func (s *Session) runInteractive() int {
 	s.interactive = true
 	s.terse = true
+	if s.opts.NoReadline {
+		return s.runPlainInteractive()
+	}
 	rl, err := readline.NewEx(&readline.Config{
 		DisableAutoSaveHistory: true,
 		Stdout:                 s.opts.Stdout,
@@ -119,4 +122,41 @@ func (s *Session) printBanner() {
 	}
 	fmt.Fprintf(s.out, "Type \"help\" for help.\n\n")
 	s.out.Flush()
+}
+
+// runPlainInteractive is the terminal session without line editing or history (-n): the
+// prompt is written to standard output and lines read from standard input.
+func (s *Session) runPlainInteractive() int {
+	s.printBanner()
+	in := newScriptReader(s.opts.Stdin)
+	lx := s.newLexer()
+	var buf strings.Builder
+	for {
+		if buf.Len() == 0 && s.promptStatus == PromptReady {
+			s.stmtLine = 1
+			io.WriteString(s.out, s.expandPrompt(prompt1, s.promptStatus))
+		} else {
+			s.stmtLine++
+			io.WriteString(s.out, s.expandPrompt(prompt2, s.promptStatus))
+		}
+		s.out.Flush()
+		line, err := in.ReadLine()
+		if err != nil {
+			if !s.quiet {
+				fmt.Fprintln(s.out, "\\q")
+			}
+			return ExitSuccess
+		}
+		s.lineNo++
+		if code, stop := s.scanLine(lx, line, &buf); stop {
+			if code == exitTerminate || code == ExitUser {
+				return ExitSuccess
+			}
+			return code
+		}
+		s.out.Flush()
+		if buf.Len() == 0 && s.promptStatus == PromptContinue {
+			s.promptStatus = PromptReady
+		}
+	}
 }

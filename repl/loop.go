@@ -59,6 +59,9 @@ func (s *Session) mainLoop(in lineSource) int {
 		if line == "" && !lx.InQuoteOrComment() {
 			continue
 		}
+		if s.special.echo == "all" && !s.interactive {
+			fmt.Fprintf(s.out, "%s\n", line)
+		}
 		if r, stop := s.scanLine(lx, line, &buf); stop {
 			return r
 		}
@@ -68,7 +71,7 @@ func (s *Session) mainLoop(in lineSource) int {
 	}
 	// At end of input, a non-empty buffer is sent as psql does for scripts.
 	if strings.TrimSpace(buf.String()) != "" && s.cond.active() {
-		if !s.sendQuery(buf.String()) && s.onErrorStop {
+		if !s.execute(buf.String()) && s.onErrorStop {
 			code = ExitUser
 		}
 	}
@@ -92,7 +95,7 @@ func (s *Session) scanLine(lx *Lexer, line string, buf *strings.Builder) (int, b
 				lx.Reset()
 				continue
 			}
-			ok := s.sendQuery(buf.String())
+			ok := s.execute(buf.String())
 			buf.Reset()
 			lx.Reset()
 			if !ok && s.onErrorStop {
@@ -109,6 +112,17 @@ func (s *Session) scanLine(lx *Lexer, line string, buf *strings.Builder) (int, b
 			if r == slashError && s.onErrorStop {
 				return ExitUser, true
 			}
+		case ScanEOL:
+			// Single-line mode: the end of a line ends the statement (psql's -S).
+			if s.special.singleLine && strings.TrimSpace(buf.String()) != "" && s.cond.active() {
+				ok := s.execute(buf.String())
+				buf.Reset()
+				lx.Reset()
+				if !ok && s.onErrorStop {
+					return ExitUser, true
+				}
+			}
+			return ExitSuccess, false
 		default:
 			return ExitSuccess, false
 		}

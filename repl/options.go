@@ -47,11 +47,18 @@ type Options struct {
 	ConnParams     []proto.Param // host, port, user, dbname (maybe a connection string), ...
 	PromptPassword Tri           // -W yes, -w no
 
-	Actions   []Action
-	Vars      []VarAssign
-	Pset      [][2]string // -P name=value and the format shortcuts, in order
-	NoPsqlrc  bool
-	Quiet     bool
+	Actions  []Action
+	Vars     []VarAssign
+	Pset     [][2]string // -P name=value and the format shortcuts, in order
+	NoPsqlrc bool
+	Quiet    bool
+	// SingleTransaction is -1: the actions (or the script on stdin) run inside one
+	// BEGIN/COMMIT, rolled back when ON_ERROR_STOP stopped them.
+	SingleTransaction bool
+	// NoReadline is -n: plain line input at the terminal.
+	NoReadline bool
+	// Output is -o: query results go to this file, or to a command after '|'.
+	Output    string
 	ExtraArgs []string // operands beyond dbname and user, warned about
 
 	Env    proto.Env

@@ -29,12 +29,13 @@ const (
 // Session is one gpsql session: settings, variables, output and the connection. It is used
 // by one goroutine.
 type Session struct {
-	opts   *Options
-	conn   *proto.Conn
-	vars   *Vars
-	popt   render.Options
-	out    *bufio.Writer
-	errOut io.Writer
+	opts    *Options
+	conn    *proto.Conn
+	vars    *Vars
+	popt    render.Options
+	out     *bufio.Writer
+	outFile io.WriteCloser // the -o / \o target when output is redirected
+	errOut  io.Writer
 
 	// Settings mirrored from special variables.
 	onErrorStop bool
@@ -104,16 +105,50 @@ func Run(ctx context.Context, opts *Options) int {
 	if !opts.NoPsqlrc && s.runPsqlrc() {
 		return ExitSuccess
 	}
+	if opts.Output != "" {
+		if err := s.setOutput(opts.Output); err != nil {
+			s.fatal(err.Error())
+			return ExitFailure
+		}
+		defer s.closeOutput()
+	}
 	if len(opts.Actions) > 0 {
-		return s.runActions()
+		return s.singleTransaction(s.runActions)
 	}
 	if opts.StdinTTY {
 		return s.runInteractive()
 	}
-	s.inputName = ""
-	code := s.mainLoop(newScriptReader(opts.Stdin))
-	if code == exitTerminate {
-		code = ExitSuccess
+	return s.singleTransaction(func() int {
+		s.inputName = ""
+		code := s.mainLoop(newScriptReader(opts.Stdin))
+		if code == exitTerminate {
+			code = ExitSuccess
+		}
+		return code
+	})
+}
+
+// singleTransaction runs f inside BEGIN ... COMMIT for -1, as psql does: ROLLBACK instead
+// when ON_ERROR_STOP stopped it; the BEGIN and COMMIT print nothing.
+func (s *Session) singleTransaction(f func() int) int {
+	if !s.opts.SingleTransaction {
+		return f()
+	}
+	if err := s.execSilent("BEGIN"); err != nil {
+		s.printErr(err.Error())
+		if s.onErrorStop {
+			return ExitUser
+		}
+	}
+	code := f()
+	end := "COMMIT"
+	if code != ExitSuccess && s.onErrorStop {
+		end = "ROLLBACK"
+	}
+	if s.conn != nil && !s.conn.Closed() {
+		if err := s.execSilent(end); err != nil {
+			s.printErr(err.Error())
+		}
 	}
 	return code
 }
@@ -362,7 +397,7 @@ func (s *Session) runActions() int {
 			s.inputName, s.lineNo = "", 0
 			if strings.HasPrefix(a.Value, "\\") {
 				code = s.runSlashLine(a.Value)
-			} else if s.sendQuery(a.Value) {
+			} else if s.execute(a.Value) {
 				code = ExitSuccess
 			} else {
 				code = ExitFailure

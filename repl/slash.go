@@ -31,6 +31,7 @@ func (a lexArgs) Next(kind meta.OptionKind) (string, bool) {
 func (s *Session) metaEnv() *meta.Env {
 	return &meta.Env{
 		Out:    s.out,
+		Stdout: s.stdout(),
 		Vars:   s.vars,
 		Print:  &s.popt,
 		Errorf: func(format string, a ...any) { s.fatal(fmt.Sprintf(format, a...)) },
@@ -84,7 +85,7 @@ func (s *Session) runSlashLine(line string) int {
 		return code
 	}
 	if strings.TrimSpace(buf.String()) != "" {
-		if !s.sendQuery(buf.String()) {
+		if !s.execute(buf.String()) {
 			return ExitFailure
 		}
 	}

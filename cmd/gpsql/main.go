@@ -123,6 +123,19 @@ func parseArgs(argv []string, env proto.Env, stdout, stderr io.Writer) (opts *re
 			o.Pset = append(o.Pset, [2]string{"tableattr", v})
 		case 'q':
 			o.Quiet = true
+		case 'e', 'a', 'b', 'E', 'S', 's':
+			v := map[byte]repl.VarAssign{
+				'e': {Name: "ECHO", Value: "queries"}, 'a': {Name: "ECHO", Value: "all"},
+				'b': {Name: "ECHO", Value: "errors"}, 'E': {Name: "ECHO_HIDDEN", Value: "on"},
+				'S': {Name: "SINGLELINE", Value: "on"}, 's': {Name: "SINGLESTEP", Value: "on"},
+			}[p.spec.short]
+			o.Vars = append(o.Vars, v)
+		case '1':
+			o.SingleTransaction = true
+		case 'n':
+			o.NoReadline = true
+		case 'o':
+			o.Output = v
 		case 'X':
 			o.NoPsqlrc = true
 		case 'w':

@@ -1,0 +1,201 @@
+package repl
+
+import (
+	"bufio"
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"strings"
+
+	"github.com/gpsql/gpsql/proto"
+)
+
+// execute runs one query the way psql's SendQuery wraps it: ECHO, SINGLESTEP, the implicit
+// BEGIN of AUTOCOMMIT off, ON_ERROR_ROLLBACK's savepoint, and ECHO errors' STATEMENT line.
+// It reports success.
+func (s *Session) execute(query string) bool {
+	if s.special.singleStep && !s.confirmStep(query) {
+		return true
+	}
+	if s.special.echo == "queries" {
+		fmt.Fprintf(s.out, "%s\n", query)
+		s.out.Flush()
+	}
+	if s.conn != nil && !s.conn.Closed() && s.conn.TxStatus() == 'I' && !s.special.autocommit && !noImplicitBegin(query) {
+		if err := s.execSilent("BEGIN"); err != nil {
+			s.printErr(err.Error())
+			return false
+		}
+	}
+	savepoint := false
+	if s.conn != nil && !s.conn.Closed() && s.conn.TxStatus() == 'T' && s.rollbackOnError() && !isTransactionCommand(query) {
+		if err := s.execSilent("SAVEPOINT pg_psql_temporary_savepoint"); err != nil {
+			s.printErr(err.Error())
+			return false
+		}
+		savepoint = true
+	}
+	ok := s.sendQuery(query)
+	if !ok && s.special.echo == "errors" {
+		s.log("", "STATEMENT:  "+query)
+	}
+	if savepoint && s.conn != nil && !s.conn.Closed() {
+		switch s.conn.TxStatus() {
+		case 'E':
+			s.execSilent("ROLLBACK TO pg_psql_temporary_savepoint")
+		case 'T':
+			s.execSilent("RELEASE pg_psql_temporary_savepoint")
+		}
+	}
+	return ok
+}
+
+// rollbackOnError reports whether ON_ERROR_ROLLBACK applies now.
+func (s *Session) rollbackOnError() bool {
+	switch s.special.onErrorRollback {
+	case "on":
+		return true
+	case "interactive":
+		return s.interactive
+	}
+	return false
+}
+
+// execSilent runs an internal command whose result is not shown (psql's PSQLexec), returning
+// the server's error.
+func (s *Session) execSilent(sql string) error {
+	rs, err := s.conn.Query(context.Background(), sql)
+	if err != nil {
+		return err
+	}
+	var first error
+	for rs.NextResult() {
+		r := rs.Result()
+		for r.NextRow() {
+		}
+		if r.Err() != nil && first == nil {
+			first = r.Err()
+		}
+	}
+	if err := rs.Err(); err != nil {
+		return err
+	}
+	var se *proto.ServerError
+	if errors.As(first, &se) {
+		return errors.New(strings.TrimSuffix(proto.FormatError(se, sql, s.verbosity, s.showContext), "\n"))
+	}
+	return first
+}
+
+// confirmStep is SINGLESTEP's question; false means the user typed x to skip the query.
+func (s *Session) confirmStep(query string) bool {
+	s.out.Flush()
+	fmt.Fprintf(s.opts.Stdout, "***(Single step mode: verify command)*******************************************\n%s\n***(press return to proceed or enter x and return to cancel)********************\n", query)
+	var in io.Reader = s.opts.Stdin
+	if tty, err := os.Open("/dev/tty"); err == nil {
+		defer tty.Close()
+		in = tty
+	}
+	line, _ := bufio.NewReader(in).ReadString('\n')
+	return !strings.HasPrefix(strings.TrimSpace(line), "x")
+}
+
+// firstWords returns the first n SQL words of a query, lower-cased, skipping whitespace and
+// comments (psql's skip_white_space).
+func firstWords(query string, n int) []string {
+	var words []string
+	q := query
+	for len(words) < n {
+		q = strings.TrimLeft(q, " \t\r\n\f")
+		switch {
+		case strings.HasPrefix(q, "--"):
+			if i := strings.IndexByte(q, '\n'); i >= 0 {
+				q = q[i+1:]
+				continue
+			}
+			return words
+		case strings.HasPrefix(q, "/*"):
+			depth, i := 0, 0
+			for i < len(q) {
+				if strings.HasPrefix(q[i:], "/*") {
+					depth++
+					i += 2
+				} else if strings.HasPrefix(q[i:], "*/") {
+					depth--
+					i += 2
+					if depth == 0 {
+						break
+					}
+				} else {
+					i++
+				}
+			}
+			q = q[i:]
+			continue
+		}
+		j := 0
+		for j < len(q) && (q[j] >= 'a' && q[j] <= 'z' || q[j] >= 'A' && q[j] <= 'Z' || q[j] == '_' || q[j] >= 0x80) {
+			j++
+		}
+		if j == 0 {
+			return words
+		}
+		words = append(words, strings.ToLower(q[:j]))
+		q = q[j:]
+	}
+	return words
+}
+
+// isTransactionCommand reports statements a savepoint must not wrap (psql checks the
+// transaction status instead; these end or change the transaction itself).
+func isTransactionCommand(query string) bool {
+	w := firstWords(query, 1)
+	if len(w) == 0 {
+		return false
+	}
+	switch w[0] {
+	case "begin", "start", "commit", "end", "rollback", "abort", "savepoint", "release", "prepare":
+		return true
+	}
+	return false
+}
+
+// noImplicitBegin is psql's command_no_begin: statements that must not be wrapped in the
+// BEGIN of AUTOCOMMIT off (transaction control, and commands that cannot run in a block).
+func noImplicitBegin(query string) bool {
+	w := firstWords(query, 4)
+	if len(w) == 0 {
+		return true
+	}
+	at := func(i int) string {
+		if i < len(w) {
+			return w[i]
+		}
+		return ""
+	}
+	switch w[0] {
+	case "abort", "begin", "start", "commit", "end", "rollback", "savepoint", "release", "vacuum", "discard":
+		return w[0] != "discard" || at(1) == "all"
+	case "prepare":
+		return at(1) == "transaction"
+	case "cluster":
+		return at(1) == "" // CLUSTER without arguments
+	case "create", "drop":
+		switch at(1) {
+		case "database", "tablespace", "subscription":
+			return true
+		}
+		i := 1
+		if at(1) == "unique" {
+			i = 2
+		}
+		return at(i) == "index" && at(i+1) == "concurrently"
+	case "alter":
+		return at(1) == "system" || at(1) == "subscription"
+	case "reindex":
+		return at(1) == "system" || at(1) == "database" || at(1) == "concurrently"
+	}
+	return false
+}
