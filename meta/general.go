@@ -17,8 +17,9 @@ func generalCommands() []Command {
 
 func runQuit(*Env, string, Args) Result { return Terminate }
 
-// runEcho is \echo: the arguments joined by spaces; -n as the first suppresses the newline.
-func runEcho(env *Env, _ string, args Args) Result {
+// runEcho is \echo (standard output), \qecho (query output) and \warn (standard error):
+// the arguments joined by spaces; -n as the first suppresses the newline.
+func runEcho(env *Env, name string, args Args) Result {
 	a := restArgs(args)
 	newline := true
 	if len(a) > 0 && a[0] == "-n" {
@@ -28,7 +29,15 @@ func runEcho(env *Env, _ string, args Args) Result {
 	if newline {
 		io += "\n"
 	}
-	fmt.Fprint(env.Stdout, io)
+	switch name {
+	case "qecho":
+		fmt.Fprint(env.Out, io)
+	case "warn":
+		env.Flush()
+		fmt.Fprint(env.Stderr, io)
+	default:
+		fmt.Fprint(env.Stdout, io)
+	}
 	return OK
 }
 

@@ -53,6 +53,10 @@ type Vars interface {
 type Env struct {
 	Out    io.Writer
 	Stdout io.Writer // standard output even when Out is redirected (\echo writes here)
+	Stderr io.Writer
+	Loop   Loop   // the input loop, for commands that act on it
+	Timing *bool  // \timing
+	Flush  func() // flushes buffered output before a child process or stderr writes
 	Vars   Vars
 	Print  *render.Options
 	Errorf func(format string, a ...any)
@@ -73,7 +77,7 @@ type Command struct {
 // from constants, so there is no package-level mutable state.
 func registry() []Command {
 	var all []Command
-	for _, family := range [][]Command{generalCommands(), formatCommands(), describeCommands()} {
+	for _, family := range [][]Command{generalCommands(), ioCommands(), formatCommands(), describeCommands()} {
 		all = append(all, family...)
 	}
 	return all

@@ -6,8 +6,10 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"math"
 	"os"
 	"strings"
+	"time"
 
 	"github.com/gpsql/gpsql/proto"
 )
@@ -37,7 +39,12 @@ func (s *Session) execute(query string) bool {
 		}
 		savepoint = true
 	}
+	start := time.Now()
 	ok := s.sendQuery(query)
+	s.prevQuery = query
+	if s.timing {
+		printTiming(s.stdout(), time.Since(start))
+	}
 	if !ok && s.special.echo == "errors" {
 		s.log("", "STATEMENT:  "+query)
 	}
@@ -198,4 +205,29 @@ func noImplicitBegin(query string) bool {
 		return at(1) == "system" || at(1) == "database" || at(1) == "concurrently"
 	}
 	return false
+}
+
+// printTiming is psql's "Time: ..." line, with the long form past a second.
+func printTiming(w io.Writer, d time.Duration) {
+	ms := float64(d.Nanoseconds()) / 1e6
+	if ms < 1000 {
+		fmt.Fprintf(w, "Time: %.3f ms\n", ms)
+		return
+	}
+	secs := ms / 1000
+	mins := math.Floor(secs / 60)
+	secs -= 60 * mins
+	if mins < 60 {
+		fmt.Fprintf(w, "Time: %.3f ms (%02d:%06.3f)\n", ms, int(mins), secs)
+		return
+	}
+	hours := math.Floor(mins / 60)
+	mins -= 60 * hours
+	if hours < 24 {
+		fmt.Fprintf(w, "Time: %.3f ms (%02d:%02d:%06.3f)\n", ms, int(hours), int(mins), secs)
+		return
+	}
+	days := math.Floor(hours / 24)
+	hours -= 24 * days
+	fmt.Fprintf(w, "Time: %.3f ms (%.0f d %02d:%02d:%06.3f)\n", ms, days, int(hours), int(mins), secs)
 }

@@ -61,6 +61,7 @@ func (s *Session) runInteractive() int {
 	s.printBanner()
 	lx := s.newLexer()
 	var buf strings.Builder
+	s.buf = &buf
 	status := PromptReady
 	src := &readlineSource{rl: rl, s: s, prompt: func() string {
 		if buf.Len() == 0 && status == PromptReady {
@@ -131,6 +132,7 @@ func (s *Session) runPlainInteractive() int {
 	in := newScriptReader(s.opts.Stdin)
 	lx := s.newLexer()
 	var buf strings.Builder
+	s.buf = &buf
 	for {
 		if buf.Len() == 0 && s.promptStatus == PromptReady {
 			s.stmtLine = 1

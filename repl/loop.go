@@ -44,6 +44,9 @@ func (s *Session) mainLoop(in lineSource) int {
 	defer func() { s.cond = saved }()
 	lx := s.newLexer()
 	var buf strings.Builder
+	savedBuf := s.buf
+	s.buf = &buf
+	defer func() { s.buf = savedBuf }()
 	code := ExitSuccess
 	for {
 		line, err := in.ReadLine()
@@ -270,6 +273,7 @@ func (s *Session) reportResultErr(r *proto.Result, err error, query string) {
 	s.cancelMu.Unlock()
 	var se *proto.ServerError
 	if errors.As(err, &se) {
+		s.lastErr, s.lastErrQuery = se, query
 		s.printErr(proto.FormatError(se, query, s.verbosity, s.showContext))
 		return
 	}

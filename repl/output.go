@@ -12,6 +12,7 @@ import (
 // setOutput sends query output to a file or, after '|', to a shell command's standard
 // input (psql's setQFout, used by -o and \o). An empty target restores standard output.
 func (s *Session) setOutput(target string) error {
+	s.out.Flush()
 	s.closeOutput()
 	var w io.WriteCloser
 	switch {

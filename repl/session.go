@@ -49,6 +49,11 @@ type Session struct {
 	interactive      bool
 	promptStatus     PromptStatus // the lexer's state after the last line, for %R
 	special          specialSettings
+	buf              *strings.Builder   // the query buffer of the loop that is reading
+	prevQuery        string             // the last query sent (\p, \g with an empty buffer)
+	lastErr          *proto.ServerError // the last error shown, for \errverbose
+	lastErrQuery     string
+	timing           bool             // \timing
 	stmtLine         int              // %l: line number within the statement being typed
 	lastPrompt1Width int              // %w: display width of the last PROMPT1
 	hist             *history.History // interactive sessions only
@@ -102,8 +107,8 @@ func Run(ctx context.Context, opts *Options) int {
 			s.warn(fmt.Sprintf("extra command-line argument \"%s\" ignored", a))
 		}
 	}
-	if !opts.NoPsqlrc && s.runPsqlrc() {
-		return ExitSuccess
+	if !opts.NoPsqlrc {
+		s.runPsqlrc()
 	}
 	if opts.Output != "" {
 		if err := s.setOutput(opts.Output); err != nil {
@@ -352,38 +357,31 @@ func (s *Session) onNotification(n *proto.Notification) {
 // runPsqlrc runs the start-up files as psql does: the system one
 // (PGSYSCONFDIR/psqlrc), then PSQLRC or ~/.gpsqlrc, else ~/.psqlrc, each preferring a
 // version-specific variant (name-15) when it exists.
-func (s *Session) runPsqlrc() (quit bool) {
+func (s *Session) runPsqlrc() {
 	env := s.opts.Env
 	sysdir, ok := env.LookupEnv("PGSYSCONFDIR")
 	if !ok || sysdir == "" {
 		sysdir = "/etc/postgresql-common"
 	}
-	if _, q := s.runRCFile(filepath.Join(sysdir, "psqlrc")); q {
-		return true
-	}
+	s.runRCFile(filepath.Join(sysdir, "psqlrc"))
 	if v, ok := env.LookupEnv("PSQLRC"); ok && v != "" {
-		_, q := s.runRCFile(v)
-		return q
+		s.runRCFile(v)
+		return
 	}
-	if env.HomeDir == "" {
-		return false
+	if env.HomeDir != "" && !s.runRCFile(filepath.Join(env.HomeDir, ".gpsqlrc")) {
+		s.runRCFile(filepath.Join(env.HomeDir, ".psqlrc"))
 	}
-	found, q := s.runRCFile(filepath.Join(env.HomeDir, ".gpsqlrc"))
-	if !found {
-		_, q = s.runRCFile(filepath.Join(env.HomeDir, ".psqlrc"))
-	}
-	return q
 }
 
-// runRCFile runs name-15 if it exists, else name. It reports whether one existed and
-// whether it ran \q (which ends gpsql, as in psql).
-func (s *Session) runRCFile(name string) (found, quit bool) {
+// runRCFile runs name-15 if it exists, else name, and reports whether one existed.
+func (s *Session) runRCFile(name string) bool {
 	for _, cand := range []string{name + "-15", name} {
 		if _, err := os.Stat(cand); err == nil {
-			return true, s.processFile(cand) == exitTerminate
+			s.processFile(cand)
+			return true
 		}
 	}
-	return false, false
+	return false
 }
 
 // runActions runs the -c and -f actions in order; the exit code is the last one's, and
@@ -408,10 +406,7 @@ func (s *Session) runActions() int {
 		if code != ExitSuccess && s.onErrorStop {
 			break
 		}
-		if code == exitTerminate {
-			code = ExitSuccess
-			break
-		}
+
 	}
 	return code
 }
@@ -438,7 +433,11 @@ func (s *Session) processFile(name string) int {
 	oldName, oldLine := s.inputName, s.lineNo
 	s.inputName, s.lineNo = display, 0
 	defer func() { s.inputName, s.lineNo = oldName, oldLine }()
-	return s.mainLoop(newScriptReader(r))
+	code := s.mainLoop(newScriptReader(r))
+	if code == exitTerminate {
+		code = ExitSuccess // \q ends only the file it is in, as in psql
+	}
+	return code
 }
 
 // errnoText gives the strerror text of a file error.

@@ -32,6 +32,10 @@ func (s *Session) metaEnv() *meta.Env {
 	return &meta.Env{
 		Out:    s.out,
 		Stdout: s.stdout(),
+		Stderr: s.errOut,
+		Loop:   loopAPI{s},
+		Timing: &s.timing,
+		Flush:  func() { s.out.Flush() },
 		Vars:   s.vars,
 		Print:  &s.popt,
 		Errorf: func(format string, a ...any) { s.fatal(fmt.Sprintf(format, a...)) },

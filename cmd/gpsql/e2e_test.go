@@ -101,7 +101,9 @@ func runClient(t *testing.T, bin string, args []string, env []string, stdin stri
 	return runResult{out.String(), errb.String(), code}
 }
 
-var progRe = regexp.MustCompile(`(?m)^(\S*/)?g?psql:`)
+// progRe finds the program name where psql or gpsql prints it: at the start of a line, as
+// argv[0] (a path), or after text written without a newline (\warn -n).
+var progRe = regexp.MustCompile(`(\S*/)?g?psql:`)
 
 // normalize names both programs PROG.
 func normalize(s string) string {
