@@ -62,6 +62,7 @@ type Env struct {
 	Errorf func(format string, a ...any)
 	Warnf  func(format string, a ...any)
 	Quiet  bool
+	Query  Querier // runs the describe commands' catalog queries; nil when there is no session
 }
 
 // Command is one backslash command of the registry.

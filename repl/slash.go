@@ -41,6 +41,7 @@ func (s *Session) metaEnv() *meta.Env {
 		Errorf: func(format string, a ...any) { s.fatal(fmt.Sprintf(format, a...)) },
 		Warnf:  func(format string, a ...any) { s.warn(fmt.Sprintf(format, a...)) },
 		Quiet:  s.quiet,
+		Query:  querier{s},
 	}
 }
 

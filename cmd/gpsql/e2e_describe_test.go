@@ -1,0 +1,95 @@
+package main
+
+import (
+	"os"
+	"sync"
+	"testing"
+)
+
+// The describe tests run psql's \d family and catalog listings through psql 15 and gpsql on
+// a database holding one of every kind of object (testdata/describe_fixture.sql, loaded by
+// psql), and compare the output byte for byte.
+
+var (
+	describeOnce sync.Once
+	describeErr  string
+)
+
+// describeDB creates describe_db and loads the fixture into it once per test binary.
+func describeDB(t *testing.T) {
+	t.Helper()
+	describeOnce.Do(func() {
+		fixture, err := os.ReadFile("testdata/describe_fixture.sql")
+		if err != nil {
+			describeErr = err.Error()
+			return
+		}
+		r := runClient(t, psqlBin, []string{"-X", "-q", "-c", "create database describe_db"}, sockEnv(), "")
+		if r.code != 0 {
+			describeErr = r.stderr
+			return
+		}
+		r = runClient(t, psqlBin, []string{"-X", "-q", "-v", "ON_ERROR_STOP=1", "-d", "describe_db"}, sockEnv(), string(fixture))
+		if r.code != 0 {
+			describeErr = r.stderr
+		}
+	})
+	if describeErr != "" {
+		t.Fatalf("loading the describe fixture: %s", describeErr)
+	}
+}
+
+// TestDescribeDiff runs each describe command with -c against the fixture database.
+func TestDescribeDiff(t *testing.T) {
+	describeDB(t)
+	commands := []string{
+		// relations
+		`\d`, `\dS pg_am`, `\dt`, `\dt+ d7.*`, `\dtS pg_class`, `\di d7.*`, `\di+ d7.parent*`, `\dv d7.*`,
+		`\dm+ d7.*`, `\ds d7.*`, `\dE d7.*`, `\dti d7.c*`, `\dvm d7.*`, `\ds`, `\dt nosuch`, `\dt+ D7."PARENT"`,
+		`\dt "d7".p?rent`, `\dt d7.par*`, `\dt a.b.c`, `\dt describe_db.d7.parent`, `\dt a.b.c.d`,
+		// \d details
+		`\d+ d7.parent`, `\d d7.parent`, `\d d7.measure`, `\d+ d7.measure`, `\d d7.measure_2021`,
+		`\d+ d7.measure_2020`, `\d+ d7.v_parent`, `\d d7.v_parent`, `\d d7.seq`, `\d d7.child_cid_seq`,
+		`\d d7.parent_id_seq`, `\d d7.parent_name_idx`, `\d d7.parent_pkey`, `\d d7.pair`, `\d+ d7.heir`,
+		`\d d7.heir`, `\d d7.child`, `\d d7.ft`, `\d+ d7.ft`, `\d+ d7.mv_parent`, `\d nosuch`, `\d d7.am_t`,
+		`\d+ d7.unlogged_t`,
+		// other listings
+		`\dn`, `\dn+`, `\dnS`, `\dn nosuch`, `\dn a.b`, `\df d7.*`, `\df+ d7.add`, `\dfa d7.*`, `\dfn d7.*`,
+		`\dfp d7.*`, `\dft d7.*`, `\df d7.add int`, `\df d7.add text text`, `\dfx`, `\df`, `\dT d7.*`, `\dT+ d7.*`,
+		`\dT d7.m*`, `\du d7*`, `\du+ d7*`, `\dg d7*`, `\du nosuch`, `\l template*`, `\l nosuch`, `\dx`,
+		`\dx+ plpgsql`, `\dx+ nosuch`, `\dD d7.*`, `\dD+ d7.*`, `\dc d7.*`, `\dc+ d7.*`, `\dC d7.*`, `\dC+ d7.*`,
+		`\do d7.*`, `\do+ d7.*`, `\dy`, `\dy+`, `\dp d7.*`, `\z d7.*`, `\dp d7.secure`, `\ddp`, `\dL`, `\dL+`,
+		`\dO d7.*`, `\dO+ d7.*`, `\dconfig work_mem`, `\dconfig nosuch`, `\da d7.*`, `\da+ d7.*`, `\dA`, `\dA+`,
+		`\dd d7.*`, `\des`, `\des+`, `\det+ d7.*`, `\det`, `\deu`, `\deu+`, `\dew`, `\dew+`, `\dFd d7.*`,
+		`\dFd+ d7.*`, `\dFt d7.*`, `\dFt+ d7.*`, `\dl`, `\dl+`, `\dP d7.*`, `\dP`, `\dPn`, `\dPi d7.*`, `\dPt`,
+		`\drds`, `\dRs`,
+		// source
+		`\sf d7.trig_fn`, `\sf+ d7.add(int,int)`, `\sf+ d7.proc`, `\sf d7.add`, `\sf nosuch`, `\sf`,
+		`\sv d7.v_parent`, `\sv+ d7.v_parent`, `\sv d7.parent`, `\sv nosuch`, `\sv+ public.pub_v`,
+	}
+	for _, c := range commands {
+		tc := diffCase{name: c, args: []string{"-X", "-c", c}, env: sockEnv("PGDATABASE=describe_db")}
+		t.Run(c, func(t *testing.T) {
+			t.Parallel()
+			runDiff(t, tc)
+		})
+	}
+}
+
+// TestDescribeScriptDiff runs describe commands from a script: the error locations, ECHO_HIDDEN
+// style options, \pset null (not used by listings) and the expanded format.
+func TestDescribeScriptDiff(t *testing.T) {
+	describeDB(t)
+	tests := []diffCase{
+		{name: "errors with locations", args: []string{"-X"}, stdin: "\\dt nosuch\n\\d nosuch\n\\dn a.b\n\\sf nosuch\n\\dt\n"},
+		{name: "quiet", args: []string{"-X", "-q"}, stdin: "\\dt nosuch\n\\d nosuch\n\\dx+ nosuch\n"},
+		{name: "unaligned", args: []string{"-X", "-A"}, stdin: "\\dt d7.*\n\\d d7.seq\n"},
+	}
+	for _, tc := range tests {
+		tc.env = sockEnv("PGDATABASE=describe_db")
+		t.Run(tc.name, func(t *testing.T) {
+			t.Parallel()
+			runDiff(t, tc)
+		})
+	}
+}
