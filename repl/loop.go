@@ -74,7 +74,11 @@ func (s *Session) mainLoop(in lineSource) int {
 	}
 	// At end of input, a non-empty buffer is sent as psql does for scripts.
 	if strings.TrimSpace(buf.String()) != "" && s.cond.active() {
-		if !s.execute(buf.String()) && s.onErrorStop {
+		ok := s.execute(buf.String())
+		switch {
+		case s.conn.Closed():
+			code = ExitBadConn
+		case !ok && s.onErrorStop:
 			code = ExitUser
 		}
 	}
@@ -101,11 +105,11 @@ func (s *Session) scanLine(lx *Lexer, line string, buf *strings.Builder) (int, b
 			ok := s.execute(buf.String())
 			buf.Reset()
 			lx.Reset()
+			if s.conn.Closed() && !s.interactive {
+				return ExitBadConn, true
+			}
 			if !ok && s.onErrorStop {
 				return ExitUser, true
-			}
-			if s.conn.Closed() {
-				return ExitBadConn, true
 			}
 		case ScanBackslash:
 			r := s.runSlash(lx, buf)
@@ -231,16 +235,32 @@ func (s *Session) cancelOnInterrupt() func() {
 	}
 }
 
-// reportConnErr reports a lost connection as psql does in a script.
+// reportConnErr reports a lost connection as psql's CheckConnection does: a script ends
+// (the loops see the closed connection and exit with code 2); at the terminal gpsql
+// reconnects with the same settings and says whether that worked.
 func (s *Session) reportConnErr(err error) {
 	var lost *proto.ConnLostError
-	if errors.As(err, &lost) {
-		s.printErr(lost.Msg)
+	if !errors.As(err, &lost) {
+		s.fatal(err.Error())
+		return
+	}
+	s.printErr(lost.Msg)
+	if !s.interactive {
 		s.fatal("connection to server was lost")
 		return
 	}
-	s.fatal(err.Error())
+	s.out.Flush()
+	io.WriteString(s.errOut, "The connection to the server was lost. Attempting reset: ")
+	c, rerr := s.conn.Reset(s.ctx)
+	if rerr != nil {
+		io.WriteString(s.errOut, "Failed.\n")
+		return
+	}
+	s.conn = c
+	s.syncConnVars()
+	io.WriteString(s.errOut, "Succeeded.\n")
 }
+
 
 // printResult prints one statement's result: rows through render, a command tag, or an
 // error. It reports success.

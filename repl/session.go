@@ -403,6 +403,9 @@ func (s *Session) runActions() int {
 		case ActionFile:
 			code = s.processFile(a.Value)
 		}
+		if s.conn == nil || s.conn.Closed() {
+			return ExitBadConn // the connection was lost (psql's CheckConnection)
+		}
 		if code != ExitSuccess && s.onErrorStop {
 			break
 		}

@@ -34,6 +34,8 @@ func TestModesDiff(t *testing.T) {
 		{name: "-S single line", args: []string{"-X", "-S"}, stdin: "select 1\nselect (2,\n3)\n"},
 		{name: "autocommit off", args: []string{"-X", "-f", auto}},
 		{name: "on_error_rollback", args: []string{"-X", "-f", rb}},
+		{name: "connection lost -c", args: []string{"-X", "-c", "select pg_terminate_backend(pg_backend_pid())", "-c", "select 2"}},
+		{name: "connection lost stdin", args: []string{"-X"}, stdin: "select pg_terminate_backend(pg_backend_pid());\nselect 2;\n"},
 		{name: "-o file", args: []string{"-X", "-o", out, "-c", "select 1", "-c", "\\echo x"}},
 	}
 	for i := range tests {

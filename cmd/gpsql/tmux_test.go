@@ -249,3 +249,19 @@ func TestTerminalHistory(t *testing.T) {
 	ts2.keys("Enter")
 	ts2.waitFor(" remembered\n------------\n first\n(1 row)")
 }
+
+// TestTerminalReset: when the backend is killed, gpsql says so as psql does, reconnects,
+// and the next query runs on the new connection.
+func TestTerminalReset(t *testing.T) {
+	t.Parallel()
+	ts := newTmux(t, fmt.Sprintf("%s -X -h %s -p %d -U postgres -d postgres", gpsqlBin, srv.SocketDir, srv.Port))
+	ts.waitFor("postgres=# ")
+	ts.typeText("select pg_terminate_backend(pg_backend_pid());")
+	ts.keys("Enter")
+	ts.waitFor("FATAL:  terminating connection due to administrator command\nserver closed the connection unexpectedly\n" +
+		"        This probably means the server terminated abnormally\n        before or while processing the request.\n" + // the terminal shows tabs as spaces
+		"The connection to the server was lost. Attempting reset: Succeeded.\npostgres=# ")
+	ts.typeText("select 2 as two;")
+	ts.keys("Enter")
+	ts.waitFor(" two\n-----\n   2\n(1 row)")
+}
