@@ -261,7 +261,6 @@ func (s *Session) reportConnErr(err error) {
 	io.WriteString(s.errOut, "Succeeded.\n")
 }
 
-
 // printResult prints one statement's result: rows through render, a command tag, or an
 // error. It reports success.
 func (s *Session) printResult(ctx context.Context, r *proto.Result, query string) bool {

@@ -24,13 +24,15 @@ func newTmux(t *testing.T, command string) *tmuxSession {
 	}
 	name := fmt.Sprintf("gpsql-test-%d", time.Now().UnixNano())
 	// The shell keeps the pane alive after gpsql exits so the last screen can be read.
-	cmd := exec.Command("tmux", "new-session", "-d", "-s", name, "-x", "120", "-y", "40",
+	// Each test has its own tmux server (-L), so that one test ending its server never
+	// races another starting a session.
+	cmd := exec.Command("tmux", "-L", name, "new-session", "-d", "-s", name, "-x", "120", "-y", "40",
 		"env -i HOME="+homeDir+" TERM=xterm PATH=/usr/bin:/bin LANG=C.UTF-8 "+command+"; echo EXIT=$?; sleep 600")
 	if out, err := cmd.CombinedOutput(); err != nil {
 		t.Fatalf("tmux new-session: %v\n%s", err, out)
 	}
 	ts := &tmuxSession{t: t, name: name}
-	t.Cleanup(func() { exec.Command("tmux", "kill-session", "-t", name).Run() })
+	t.Cleanup(func() { exec.Command("tmux", "-L", name, "kill-server").Run() })
 	return ts
 }
 
@@ -40,7 +42,7 @@ func (ts *tmuxSession) typeText(text string) {
 	if strings.HasSuffix(text, ";") {
 		text = strings.TrimSuffix(text, ";") + `\;`
 	}
-	if out, err := exec.Command("tmux", "send-keys", "-t", ts.name, "-l", text).CombinedOutput(); err != nil {
+	if out, err := exec.Command("tmux", "-L", ts.name, "send-keys", "-t", ts.name, "-l", text).CombinedOutput(); err != nil {
 		ts.t.Fatalf("send-keys: %v\n%s", err, out)
 	}
 }
@@ -48,14 +50,14 @@ func (ts *tmuxSession) typeText(text string) {
 // keys sends named keys (Enter, C-c, C-d).
 func (ts *tmuxSession) keys(keys ...string) {
 	ts.t.Helper()
-	args := append([]string{"send-keys", "-t", ts.name}, keys...)
+	args := append([]string{"-L", ts.name, "send-keys", "-t", ts.name}, keys...)
 	if out, err := exec.Command("tmux", args...).CombinedOutput(); err != nil {
 		ts.t.Fatalf("send-keys: %v\n%s", err, out)
 	}
 }
 
 func (ts *tmuxSession) screen() string {
-	out, err := exec.Command("tmux", "capture-pane", "-p", "-t", ts.name).Output()
+	out, err := exec.Command("tmux", "-L", ts.name, "capture-pane", "-p", "-t", ts.name).Output()
 	if err != nil {
 		ts.t.Fatalf("capture-pane: %v", err)
 	}
