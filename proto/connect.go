@@ -30,11 +30,13 @@ type Conn struct {
 	fe       *wire.Frontend
 	tlsState *tls.ConnectionState
 
-	pid       uint32
-	secretKey []byte
-	params    map[string]string
-	txStatus  byte
-	password  string // the password used, kept for reconnecting with the same settings
+	pid        uint32
+	secretKey  []byte
+	params     map[string]string
+	txStatus   byte
+	password   string       // the password used, kept for reconnecting with the same settings
+	protoMinor uint32       // the protocol minor version in use: 0 or 2
+	fatal      *ServerError // a FATAL error received, which the server's close follows
 
 	notices       func(*Notice)
 	notifications func(*Notification)
@@ -358,6 +360,10 @@ func isAttempt(err error) bool {
 func (c *Conn) startup(password string) error {
 	cfg := c.cfg
 	sm := &wire.StartupMessage{ProtocolVersion: wire.ProtocolVersion30}
+	if cfg.MaxProtocolVersion == "3.2" {
+		sm.ProtocolVersion = wire.ProtocolVersion32
+	}
+	c.protoMinor = sm.ProtocolVersion & 0xffff
 	add := func(k, v string) {
 		if v != "" {
 			sm.Parameters = append(sm.Parameters, wire.Param{Name: k, Value: v})
@@ -410,7 +416,8 @@ func (c *Conn) startup(password string) error {
 		case *wire.ParameterStatus:
 			c.params[m.Name] = m.Value
 		case *wire.BackendKeyData:
-			if len(m.SecretKey) != 4 { // protocol 3.0 keys are 4 bytes (3.2 allows more)
+			// Protocol 3.0 keys are 4 bytes; 3.2 allows 4 to 256, which the decoder checks.
+			if c.protoMinor == 0 && len(m.SecretKey) != 4 {
 				err := errors.New(`message contents do not agree with length in message type "K"`)
 				return &attemptError{msg: err.Error(), err: err}
 			}
@@ -423,10 +430,7 @@ func (c *Conn) startup(password string) error {
 			c.txStatus = m.TxStatus
 			return nil
 		case *wire.NegotiateProtocolVersion:
-			// We ask for 3.0, which every server supports; a server that still answers
-			// this is only rejecting options we did not send.
-			if m.NewestMinor != 0 || len(m.UnrecognizedOptions) > 0 {
-				err := fmt.Errorf("protocol version not supported by server: client uses 3.0, server supports up to 3.%d", m.NewestMinor)
+			if err := c.negotiate(m); err != nil {
 				return &attemptError{msg: err.Error(), err: err}
 			}
 		default:
@@ -436,6 +440,51 @@ func (c *Conn) startup(password string) error {
 		}
 	}
 }
+
+// negotiate applies a NegotiateProtocolVersion: the server supports an older minor version
+// than requested, or rejects "_pq_." options (protocol-v3.txt §1.4, §2.1). The checks and
+// their texts are libpq 18's pqGetNegotiateProtocolVersion3 (fe-protocol3.c).
+func (c *Conn) negotiate(m *wire.NegotiateProtocolVersion) error {
+	const invalid = "received invalid protocol negotiation message: "
+	// The spec calls the field the newest minor version, but servers send the whole
+	// version word, 3 << 16 | minor (PostgreSQL 15 sends 196608 when asked for 3.2), and
+	// libpq compares it as such. A bare minor number is accepted too.
+	their := m.NewestMinor
+	if their < 1<<16 {
+		their |= 3 << 16
+	}
+	minor := their & 0xffff
+	switch {
+	case their > 3<<16|c.protoMinor:
+		return errors.New(invalid + "server requested downgrade to a higher-numbered version")
+	case their < 3<<16:
+		return errors.New(invalid + "server requested downgrade to pre-3.0 protocol version")
+	case minor == 1:
+		return errors.New(invalid + "server requested downgrade to non-existent 3.1 protocol version")
+	case minor == c.protoMinor && len(m.UnrecognizedOptions) == 0:
+		return errors.New(invalid + "server negotiated but asks for no changes")
+	}
+	minMinor := uint32(0)
+	if c.cfg.MinProtocolVersion == "3.2" {
+		minMinor = 2
+	}
+	if minor < minMinor {
+		return fmt.Errorf("server only supports protocol version 3.%d, but \"%s\" was set to 3.%d", minor, "min_protocol_version", minMinor)
+	}
+	c.protoMinor = minor
+	// We request no protocol extensions, so none can be rejected.
+	for _, o := range m.UnrecognizedOptions {
+		if !strings.HasPrefix(o, "_pq_.") {
+			return fmt.Errorf(invalid+"server reported unsupported parameter name without a _pq_. prefix (\"%s\")", o)
+		}
+		return fmt.Errorf(invalid+"server reported an unsupported parameter that was not requested (\"%s\")", o)
+	}
+	return nil
+}
+
+// ProtocolVersion returns the protocol version in use as libpq's PQfullProtocolVersion does:
+// 30000 for 3.0, 30002 for 3.2.
+func (c *Conn) ProtocolVersion() int { return 30000 + int(c.protoMinor) }
 
 // ioAttemptError describes a read or write failure during connection start-up.
 func (c *Conn) ioAttemptError(err error) error {

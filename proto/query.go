@@ -5,17 +5,25 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"net"
 	"os"
+	"sync/atomic"
 	"syscall"
 
 	"github.com/gpsql/gpsql/proto/wire"
 )
 
 // ConnLostError means the connection broke (EOF, reset, a protocol violation by the server):
-// the session is unusable. Its text is libpq's.
+// the session is unusable. Msg is libpq's text ("server closed the connection unexpectedly"
+// and its two hint lines, or "lost synchronization with server: ...").
 type ConnLostError struct {
 	Msg string
 	Err error
+	// Fatal is the FATAL (or PANIC) ErrorResponse the server sent before closing, if it sent
+	// one (for example 57P01 "terminating connection due to administrator command" after
+	// pg_terminate_backend). When it came in answer to a query it was also reported as that
+	// statement's error, before this one, which is the order psql prints them in.
+	Fatal *ServerError
 }
 
 func (e *ConnLostError) Error() string { return e.Msg }
@@ -31,6 +39,11 @@ type ProtocolError struct {
 func (e *ProtocolError) Error() string { return e.Msg }
 func (e *ProtocolError) Unwrap() error { return e.Err }
 
+// ErrPipelineAborted is the error of a pipelined statement that the server skipped because
+// an earlier statement of the same pipeline failed (protocol-v3.txt §2.4: after an error the
+// server discards messages up to Sync).
+var ErrPipelineAborted = errors.New("pipeline aborted: an earlier statement failed")
+
 // receive reads the next message, handling the asynchronous ones (notices, notifications,
 // ParameterStatus) in one place, as pgconn's receiveMessage does. The returned message is
 // valid until the next receive.
@@ -43,27 +56,46 @@ func (c *Conn) receive() (wire.BackendMessage, error) {
 		if err != nil {
 			return nil, c.fail(err)
 		}
-		switch m := msg.(type) {
-		case *wire.NoticeResponse:
-			c.notice(&m.Fields)
-		case *wire.NotificationResponse:
-			if c.notifications != nil {
-				c.notifications(&Notification{PID: m.PID, Channel: m.Channel, Payload: m.Payload})
-			}
-		case *wire.ParameterStatus:
-			c.params[m.Name] = m.Value
-		default:
+		if !c.handleAsync(msg) {
 			return msg, nil
 		}
 	}
 }
 
+// handleAsync delivers a message that may arrive at any time (protocol-v3.txt §2.7) and
+// reports whether msg was one. It also remembers a FATAL error, which precedes the server
+// closing the connection.
+func (c *Conn) handleAsync(msg wire.BackendMessage) bool {
+	switch m := msg.(type) {
+	case *wire.NoticeResponse:
+		c.notice(&m.Fields)
+	case *wire.NotificationResponse:
+		if c.notifications != nil {
+			c.notifications(&Notification{PID: m.PID, Channel: m.Channel, Payload: m.Payload})
+		}
+	case *wire.ParameterStatus:
+		c.params[m.Name] = m.Value
+	case *wire.ErrorResponse:
+		if se := serverErrorFrom(&m.Fields); se.Fatal() {
+			c.fatal = se
+		}
+		return false
+	default:
+		return false
+	}
+	return true
+}
+
 // fail marks the connection broken and returns the error to report.
 func (c *Conn) fail(err error) error {
+	if c.broken != nil {
+		return c.broken
+	}
 	msg := err.Error()
 	var pe *wire.ProtocolError
 	switch {
-	case errors.Is(err, io.EOF), errors.Is(err, io.ErrUnexpectedEOF), errors.Is(err, syscall.ECONNRESET), errors.Is(err, syscall.EPIPE):
+	case errors.Is(err, io.EOF), errors.Is(err, io.ErrUnexpectedEOF), errors.Is(err, syscall.ECONNRESET),
+		errors.Is(err, syscall.EPIPE), errors.Is(err, net.ErrClosed):
 		msg = serverClosedMsg
 	case errors.As(err, &pe):
 		if !pe.Fatal() && pe.Kind == wire.KindMalformed {
@@ -75,9 +107,15 @@ func (c *Conn) fail(err error) error {
 	case errors.Is(err, os.ErrDeadlineExceeded):
 		return err // not broken: a hand-over deadline
 	}
-	c.broken = &ConnLostError{Msg: msg, Err: err}
+	c.broken = &ConnLostError{Msg: msg, Err: err, Fatal: c.fatal}
 	c.nc.Close()
 	return c.broken
+}
+
+// unexpected fails the connection for a message that has no place in the current state, with
+// libpq's text.
+func (c *Conn) unexpected(msg wire.BackendMessage) error {
+	return c.fail(fmt.Errorf("unexpected response from server; first received character was \"%c\"", msgType(msg)))
 }
 
 func (c *Conn) send(msgs ...wire.FrontendMessage) error {
@@ -98,38 +136,57 @@ func (c *Conn) send(msgs ...wire.FrontendMessage) error {
 	return nil
 }
 
-// Results reads the results of one query string sent with the simple query protocol: one
-// Result per statement, up to ReadyForQuery. Use NextResult, then the Result's rows; Close
+// Results reads the results of one query string sent with the simple query protocol (one
+// Result per statement), or of one or more statements sent with the extended protocol (one
+// Result per statement), up to ReadyForQuery. Use NextResult, then the Result's rows; Close
 // reads to the end. The connection is busy until Close or NextResult returns false.
+//
+// A Results is not safe for concurrent use; it belongs to the goroutine that started the
+// query.
 type Results struct {
-	c      *Conn
-	ctx    context.Context
-	stop   func() bool
-	cur    *Result
-	done   bool
-	err    error // a connection-level failure
-	copyIn io.Reader
-	copyW  io.Writer
+	c        *Conn
+	ctx      context.Context
+	stop     func() bool
+	cur      *Result
+	done     bool
+	err      error // a connection-level failure
+	copyIn   io.Reader
+	copyW    io.Writer
+	progress func(int64)
+	inCopyIn atomic.Bool // COPY FROM STDIN under way: ctx ends it with CopyFail, not a cancel
+
+	// The extended protocol (extended.go, pipeline.go).
+	ext      bool
+	ops      []*execOp  // statements whose results are still to be read, in order
+	syncOwed bool       // Sync not sent yet (a row-limited portal): NextResult sends it
+	aborted  bool       // a statement failed: the server skips the rest up to Sync
+	writer   chan error // the pipeline writer's outcome, nil without one
+	writeErr error      // its error, once collected
 }
 
 // Result is one statement's outcome: its columns and rows (streamed), then its command tag,
 // or an error. Values returned by Values point into the connection's read buffer and are valid
 // until the next NextRow, NextResult or Close.
 type Result struct {
-	rs       *Results
-	Fields   []wire.FieldDescription // the columns; empty when the statement returns no rows
-	hasRows  bool
-	tag      string
-	err      error
-	empty    bool
-	finished bool
-	values   [][]byte
-	rows     int64
-	copy     byte // 'G' copy in, 'H' copy out, 0 none
+	rs        *Results
+	Fields    []wire.FieldDescription // the columns; empty when the statement returns no rows
+	paramOIDs []uint32
+	op        *execOp
+	hasRows   bool
+	tag       string
+	err       error
+	empty     bool
+	finished  bool
+	suspended bool
+	values    [][]byte
+	rows      int64
+	copy      byte // 'G' copy in, 'H' copy out, 'W' copy both, 0 none
+	copyErr   error
 }
 
-// Query sends sql as a simple Query. Cancelling ctx sends a CancelRequest for it; the query
-// then ends with the server's "canceling statement due to user request" error.
+// Query sends sql as a simple Query (protocol-v3.txt §2.2). Cancelling ctx sends a
+// CancelRequest for it; the query then ends with the server's "canceling statement due to
+// user request" error. During COPY FROM STDIN, ctx ends the upload with CopyFail instead.
 func (c *Conn) Query(ctx context.Context, sql string) (*Results, error) {
 	if c.busy {
 		return nil, ErrBusy
@@ -137,10 +194,20 @@ func (c *Conn) Query(ctx context.Context, sql string) (*Results, error) {
 	if err := c.send(&wire.Query{String: sql}); err != nil {
 		return nil, err
 	}
+	return c.startResults(ctx), nil
+}
+
+// startResults marks the connection busy and returns the reader of what was just sent.
+func (c *Conn) startResults(ctx context.Context) *Results {
 	c.busy = true
+	c.fatal = nil
 	rs := &Results{c: c, ctx: ctx}
-	rs.stop = context.AfterFunc(ctx, func() { c.CancelRequest(context.Background()) })
-	return rs, nil
+	rs.stop = context.AfterFunc(ctx, func() {
+		if !rs.inCopyIn.Load() {
+			c.CancelRequest(context.Background())
+		}
+	})
+	return rs
 }
 
 // SetCopy sets where COPY ... FROM STDIN reads from and COPY ... TO STDOUT writes to, for
@@ -148,14 +215,25 @@ func (c *Conn) Query(ctx context.Context, sql string) (*Results, error) {
 // COPY TO STDOUT data is discarded.
 func (rs *Results) SetCopy(in io.Reader, out io.Writer) { rs.copyIn, rs.copyW = in, out }
 
+// SetCopyProgress sets a function called after every chunk of a COPY with the number of
+// data bytes sent (COPY FROM STDIN) or received (COPY TO STDOUT) so far in that COPY. It is
+// called on the goroutine reading the Results.
+func (rs *Results) SetCopyProgress(fn func(bytes int64)) { rs.progress = fn }
+
 // NextResult moves to the next statement's Result, reading past what remains of the current
-// one. It returns false at ReadyForQuery or when the connection fails (see Err).
+// one (a row-limited portal that is still suspended is abandoned). It returns false at
+// ReadyForQuery or when the connection fails (see Err).
 func (rs *Results) NextResult() bool {
 	if rs.done {
 		return false
 	}
-	if rs.cur != nil && !rs.cur.finished {
-		for rs.cur.NextRow() {
+	if cur := rs.cur; cur != nil && !cur.finished {
+		if !cur.suspended {
+			for cur.NextRow() {
+			}
+		}
+		if cur.suspended {
+			cur.suspended, cur.finished = false, true
 		}
 	}
 	rs.cur = nil
@@ -163,6 +241,15 @@ func (rs *Results) NextResult() bool {
 		rs.finish()
 		return false
 	}
+	if rs.ext {
+		return rs.nextExtended()
+	}
+	return rs.nextSimple()
+}
+
+// nextSimple reads the start of the next statement's result of a simple Query
+// (protocol-v3.txt §2.2.1).
+func (rs *Results) nextSimple() bool {
 	for {
 		msg, err := rs.c.receive()
 		var pe *ProtocolError
@@ -175,37 +262,49 @@ func (rs *Results) NextResult() bool {
 			rs.finish()
 			return false
 		}
-		switch m := msg.(type) {
-		case *wire.RowDescription:
-			rs.cur = &Result{rs: rs, Fields: append([]wire.FieldDescription(nil), m.Fields...), hasRows: true}
+		if r := rs.startResult(msg); r != nil {
+			rs.cur = r
 			return true
-		case *wire.CommandComplete:
-			rs.cur = &Result{rs: rs, tag: string(m.CommandTag), finished: true}
-			return true
-		case *wire.EmptyQueryResponse:
-			rs.cur = &Result{rs: rs, empty: true, finished: true}
-			return true
-		case *wire.ErrorResponse:
-			rs.cur = &Result{rs: rs, err: serverErrorFrom(&m.Fields), finished: true}
-			return true
-		case *wire.CopyOutResponse:
-			rs.cur = &Result{rs: rs, copy: 'H'}
-			rs.cur.runCopyOut()
-			return true
-		case *wire.CopyInResponse:
-			rs.cur = &Result{rs: rs, copy: 'G'}
-			rs.cur.runCopyIn()
-			return true
-		case *wire.ReadyForQuery:
+		}
+		if m, ok := msg.(*wire.ReadyForQuery); ok {
 			rs.c.txStatus = m.TxStatus
 			rs.finish()
 			return false
-		default:
-			rs.err = rs.c.fail(fmt.Errorf("unexpected response from server; first received character was \"%c\"", msgType(msg)))
-			rs.finish()
-			return false
 		}
+		rs.err = rs.c.unexpected(msg)
+		rs.finish()
+		return false
 	}
+}
+
+// startResult turns the first message of a statement's outcome into its Result, running a
+// COPY to its end; it returns nil for any other message.
+func (rs *Results) startResult(msg wire.BackendMessage) *Result {
+	r := &Result{rs: rs}
+	switch m := msg.(type) {
+	case *wire.RowDescription:
+		r.Fields = append([]wire.FieldDescription(nil), m.Fields...)
+		r.hasRows = true
+	case *wire.CommandComplete:
+		r.tag, r.finished = string(m.CommandTag), true
+	case *wire.EmptyQueryResponse:
+		r.empty, r.finished = true, true
+	case *wire.ErrorResponse:
+		r.err, r.finished = serverErrorFrom(&m.Fields), true
+		rs.aborted = true
+	case *wire.CopyOutResponse:
+		r.copy = 'H'
+		r.runCopyOut()
+	case *wire.CopyInResponse:
+		r.copy = 'G'
+		r.runCopyIn()
+	case *wire.CopyBothResponse:
+		r.copy = 'W'
+		r.runCopyBoth()
+	default:
+		return nil
+	}
+	return r
 }
 
 func (rs *Results) finish() {
@@ -213,6 +312,10 @@ func (rs *Results) finish() {
 		rs.done = true
 		rs.c.busy = false
 		rs.stop()
+		rs.waitWriter()
+		if rs.err == nil && rs.writeErr != nil {
+			rs.err = rs.c.fail(rs.writeErr)
+		}
 	}
 }
 
@@ -230,9 +333,10 @@ func (rs *Results) Close() error {
 }
 
 // NextRow advances to the next row. It returns false at the end of the rows, when the
-// statement failed (see Err) or when the connection broke.
+// statement failed (see Err), when the connection broke, or when a row-limited portal reached
+// its limit (see Suspended and Resume).
 func (r *Result) NextRow() bool {
-	if r.finished {
+	if r.finished || r.suspended {
 		return false
 	}
 	rs := r.rs
@@ -258,8 +362,16 @@ func (r *Result) NextRow() bool {
 		r.tag = string(m.CommandTag)
 	case *wire.ErrorResponse:
 		r.err = serverErrorFrom(&m.Fields)
+		rs.aborted = true
+	case *wire.PortalSuspended:
+		if r.op != nil && r.op.maxRows > 0 {
+			r.suspended, r.values = true, nil
+			return false
+		}
+		rs.err = rs.c.unexpected(msg)
+		r.err = rs.err
 	default:
-		rs.err = rs.c.fail(fmt.Errorf("unexpected response from server; first received character was \"%c\"", msgType(msg)))
+		rs.err = rs.c.unexpected(msg)
 		r.err = rs.err
 	}
 	r.finished = true
@@ -283,8 +395,14 @@ func (r *Result) skipRest() {
 		case *wire.DataRow:
 		case *wire.CommandComplete, *wire.ErrorResponse:
 			return
+		case *wire.PortalSuspended:
+			if r.op != nil && r.op.maxRows > 0 {
+				return // NextResult abandons the portal
+			}
+			r.rs.err = r.rs.c.unexpected(msg)
+			return
 		default:
-			r.rs.err = r.rs.c.fail(fmt.Errorf("unexpected response from server; first received character was \"%c\"", msgType(msg)))
+			r.rs.err = r.rs.c.unexpected(msg)
 			return
 		}
 	}
@@ -296,8 +414,15 @@ func (r *Result) Values() [][]byte { return r.values }
 // CommandTag returns the tag ("SELECT 3", "INSERT 0 1"), once the rows are read.
 func (r *Result) CommandTag() string { return r.tag }
 
-// Err returns the statement's error (a *ServerError) or a connection failure.
-func (r *Result) Err() error { return r.err }
+// Err returns the statement's error (a *ServerError), ErrPipelineAborted, a connection
+// failure, or for a COPY TO STDOUT that the server completed, the error of the writer given
+// to SetCopy.
+func (r *Result) Err() error {
+	if r.err == nil && r.copyErr != nil {
+		return r.copyErr
+	}
+	return r.err
+}
 
 // Empty reports an EmptyQueryResponse (the statement was empty).
 func (r *Result) Empty() bool { return r.empty }
@@ -305,84 +430,12 @@ func (r *Result) Empty() bool { return r.empty }
 // HasRows reports whether the statement returns a row set (RowDescription was sent).
 func (r *Result) HasRows() bool { return r.hasRows }
 
-// IsCopy reports a COPY ... TO STDOUT ('H') or FROM STDIN ('G') result, else 0.
+// IsCopy reports a COPY ... TO STDOUT ('H'), FROM STDIN ('G') or copy-both ('W') result,
+// else 0.
 func (r *Result) IsCopy() byte { return r.copy }
 
 // RowsRead returns how many rows NextRow has returned.
 func (r *Result) RowsRead() int64 { return r.rows }
-
-func (r *Result) runCopyOut() {
-	c := r.rs.c
-	for {
-		msg, err := c.receive()
-		if err != nil {
-			r.rs.err, r.err, r.finished = err, err, true
-			return
-		}
-		switch m := msg.(type) {
-		case *wire.CopyData:
-			if r.rs.copyW != nil {
-				r.rs.copyW.Write(m.Data)
-			}
-		case *wire.CopyDone:
-		case *wire.CommandComplete:
-			r.tag, r.finished = string(m.CommandTag), true
-			return
-		case *wire.ErrorResponse:
-			r.err, r.finished = serverErrorFrom(&m.Fields), true
-			return
-		default:
-			r.rs.err = c.fail(fmt.Errorf("unexpected response from server; first received character was \"%c\"", msgType(msg)))
-			r.err, r.finished = r.rs.err, true
-			return
-		}
-	}
-}
-
-func (r *Result) runCopyIn() {
-	c := r.rs.c
-	var sendErr error
-	if r.rs.copyIn == nil {
-		sendErr = c.send(&wire.CopyFail{Message: "COPY FROM STDIN is not supported here"})
-	} else {
-		buf := make([]byte, 64*1024)
-		for sendErr == nil {
-			n, err := r.rs.copyIn.Read(buf)
-			if n > 0 {
-				sendErr = c.fe.Send(&wire.CopyData{Data: buf[:n]})
-				if sendErr == nil {
-					sendErr = c.fe.Flush()
-				}
-			}
-			if err == io.EOF {
-				sendErr = c.send(&wire.CopyDone{})
-				break
-			}
-			if err != nil {
-				sendErr = c.send(&wire.CopyFail{Message: err.Error()})
-				break
-			}
-		}
-	}
-	if sendErr != nil && c.broken == nil {
-		sendErr = c.fail(sendErr)
-	}
-	for {
-		msg, err := c.receive()
-		if err != nil {
-			r.rs.err, r.err, r.finished = err, err, true
-			return
-		}
-		switch m := msg.(type) {
-		case *wire.CommandComplete:
-			r.tag, r.finished = string(m.CommandTag), true
-			return
-		case *wire.ErrorResponse:
-			r.err, r.finished = serverErrorFrom(&m.Fields), true
-			return
-		}
-	}
-}
 
 // QueryValue runs sql and returns the first column of its first row as text ("" for NULL).
 func (c *Conn) QueryValue(ctx context.Context, sql string) (string, error) {

@@ -1,5 +1,7 @@
 package wire
 
+import "encoding/binary"
+
 // DataRow (B, 'D') carries one row of a result (protocol-v3.txt §7 DataRow).
 type DataRow struct {
 	// Values holds one entry per column: nil for SQL NULL, otherwise the
@@ -16,7 +18,56 @@ func (*DataRow) Backend() {}
 
 // Decode parses the body: Int16 count, then per column an Int32 length (-1
 // for NULL) and that many bytes.
+//
+// A well-formed body takes a direct loop with one bounds check per value
+// (this is the hot path of every result); anything else goes through the
+// general decoder, which finds and words the fault.
 func (m *DataRow) Decode(body []byte) error {
+	if len(body) >= 2 {
+		n := int(binary.BigEndian.Uint16(body))
+		if n*4 <= len(body)-2 {
+			vals := m.Values
+			if cap(vals) < n {
+				vals = make([][]byte, n)
+			}
+			vals = vals[:n]
+			pos, ok := 2, true
+			for i := range vals {
+				if len(body)-pos < 4 {
+					ok = false
+					break
+				}
+				l := int32(binary.BigEndian.Uint32(body[pos:]))
+				pos += 4
+				if l < 0 {
+					if l != -1 {
+						ok = false
+						break
+					}
+					vals[i] = nil
+					continue
+				}
+				if int(l) > len(body)-pos {
+					ok = false
+					break
+				}
+				end := pos + int(l)
+				vals[i] = body[pos:end:end]
+				pos = end
+			}
+			if ok && pos == len(body) {
+				m.Values = vals
+				return nil
+			}
+			m.Values = vals
+		}
+	}
+	return m.decodeChecked(body)
+}
+
+// decodeChecked is Decode through the general decoder, for bodies the fast
+// path refused.
+func (m *DataRow) decodeChecked(body []byte) error {
 	d := newDecoder('D', "DataRow", body)
 	n := d.count("column count", 4)
 	if d.err != nil {
