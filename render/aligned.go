@@ -71,7 +71,7 @@ func printAligned(ctx context.Context, o *writer, c *content, opts *Options) err
 	}
 
 	// Title, centred over the table.
-	if c.hasTitle && !tuplesOnly {
+	if c.start && c.hasTitle && !tuplesOnly {
 		title := c.title
 		if tw := measure([]byte(title)).width; tw < total {
 			o.pad((total - tw) / 2)
@@ -81,7 +81,7 @@ func printAligned(ctx context.Context, o *writer, c *content, opts *Options) err
 	}
 
 	// Header lines.
-	if !tuplesOnly {
+	if c.start && !tuplesOnly {
 		if border == 2 {
 			horizontalLine(o, wraps, border, &st.rules[ruleTop])
 		}
@@ -240,6 +240,9 @@ func printAligned(ctx context.Context, o *writer, c *content, opts *Options) err
 	}
 
 	// Bottom line and footers.
+	if !c.stop {
+		return nil
+	}
 	if border == 2 {
 		horizontalLine(o, wraps, border, &st.rules[ruleBottom])
 	}

@@ -53,6 +53,40 @@ func asciidocFooters(o *writer, footers []string, opts *Options) {
 
 // printAsciidoc is print_asciidoc_text.
 func printAsciidoc(ctx context.Context, o *writer, c *content, opts *Options) error {
+	if c.start {
+		asciidocHeader(o, c, opts)
+	}
+	doneCh := ctx.Done()
+	for i := range c.ncells {
+		col := i % c.ncols
+		if col == 0 && cancelled(doneCh) {
+			return ctx.Err()
+		}
+		if col != 0 {
+			o.WriteByte(' ')
+		}
+		o.WriteByte('|')
+		last := col == c.ncols-1
+		if s := c.cell(i); blank(s) {
+			if !last {
+				o.WriteByte(' ')
+			}
+		} else {
+			asciidocEscaped(o, s)
+		}
+		if last {
+			o.WriteByte('\n')
+		}
+	}
+	o.WriteString("|====\n") // after every part, as psql does
+	if c.stop {
+		asciidocFooters(o, footerLines(c, opts), opts)
+	}
+	return nil
+}
+
+// asciidocHeader starts a table: title, attributes and the header row.
+func asciidocHeader(o *writer, c *content, opts *Options) {
 	asciidocStart(o, c, opts)
 	o.WriteByte('[')
 	if !opts.TuplesOnly {
@@ -82,41 +116,18 @@ func printAsciidoc(ctx context.Context, o *writer, c *content, opts *Options) er
 		}
 		o.WriteByte('\n')
 	}
-	doneCh := ctx.Done()
-	for i := range c.ncells {
-		col := i % c.ncols
-		if col == 0 && cancelled(doneCh) {
-			return ctx.Err()
-		}
-		if col != 0 {
-			o.WriteByte(' ')
-		}
-		o.WriteByte('|')
-		last := col == c.ncols-1
-		if s := c.cell(i); blank(s) {
-			if !last {
-				o.WriteByte(' ')
-			}
-		} else {
-			asciidocEscaped(o, s)
-		}
-		if last {
-			o.WriteByte('\n')
-		}
-	}
-	o.WriteString("|====\n")
-	asciidocFooters(o, footerLines(c, opts), opts)
-	return nil
 }
 
 // printAsciidocVertical is print_asciidoc_vertical.
 func printAsciidocVertical(ctx context.Context, o *writer, c *content, opts *Options) error {
-	asciidocStart(o, c, opts)
-	o.WriteString(`[cols="h,l"`)
-	asciidocFrame(o, opts.Border)
-	o.WriteString("]\n|====\n")
+	if c.start {
+		asciidocStart(o, c, opts)
+		o.WriteString(`[cols="h,l"`)
+		asciidocFrame(o, opts.Border)
+		o.WriteString("]\n|====\n")
+	}
 	doneCh := ctx.Done()
-	record := 1
+	record := c.prior + 1
 	for i := range c.ncells {
 		col := i % c.ncols
 		if col == 0 {
@@ -146,8 +157,10 @@ func printAsciidocVertical(ctx context.Context, o *writer, c *content, opts *Opt
 		}
 		o.WriteByte('\n')
 	}
-	o.WriteString("|====\n")
-	// Only explicit footers, as in psql.
-	asciidocFooters(o, c.footers, opts)
+	o.WriteString("|====\n") // after every part, as psql does
+	if c.stop {
+		// Only explicit footers, as in psql.
+		asciidocFooters(o, c.footers, opts)
+	}
 	return nil
 }

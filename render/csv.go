@@ -33,7 +33,7 @@ func csvField(o *writer, s []byte, sep byte) {
 // line per row, each ended by a newline; never a title or a footer.
 func printCSV(ctx context.Context, o *writer, c *content, opts *Options) error {
 	sep := opts.CSVFieldSep
-	if !opts.TuplesOnly {
+	if c.start && !opts.TuplesOnly {
 		for i, h := range c.headers {
 			if i > 0 {
 				o.WriteByte(sep)

@@ -96,8 +96,10 @@ func htmlFooters(o *writer, footers []string, opts *Options) {
 
 // printHTML is print_html_text.
 func printHTML(ctx context.Context, o *writer, c *content, opts *Options) error {
-	htmlTableStart(o, c, opts)
-	if !opts.TuplesOnly {
+	if c.start {
+		htmlTableStart(o, c, opts)
+	}
+	if c.start && !opts.TuplesOnly {
 		o.WriteString("  <tr>\n")
 		for _, h := range c.headers {
 			o.WriteString(`    <th align="center">`)
@@ -124,17 +126,21 @@ func printHTML(ctx context.Context, o *writer, c *content, opts *Options) error 
 			o.WriteString("  </tr>\n")
 		}
 	}
-	o.WriteString("</table>\n")
-	htmlFooters(o, footerLines(c, opts), opts)
+	if c.stop {
+		o.WriteString("</table>\n")
+		htmlFooters(o, footerLines(c, opts), opts)
+	}
 	return nil
 }
 
 // printHTMLVertical is print_html_vertical: a two-column table with a
 // "Record n" row above each record.
 func printHTMLVertical(ctx context.Context, o *writer, c *content, opts *Options) error {
-	htmlTableStart(o, c, opts)
+	if c.start {
+		htmlTableStart(o, c, opts)
+	}
 	doneCh := ctx.Done()
-	record := 1
+	record := c.prior + 1
 	for i := range c.ncells {
 		col := i % c.ncols
 		if col == 0 {
@@ -159,8 +165,10 @@ func printHTMLVertical(ctx context.Context, o *writer, c *content, opts *Options
 		htmlCell(o, c.cell(i))
 		o.WriteString("</td>\n  </tr>\n")
 	}
-	o.WriteString("</table>\n")
-	// Only explicit footers, as in psql.
-	htmlFooters(o, c.footers, opts)
+	if c.stop {
+		o.WriteString("</table>\n")
+		// Only explicit footers, as in psql.
+		htmlFooters(o, c.footers, opts)
+	}
 	return nil
 }

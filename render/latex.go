@@ -70,6 +70,36 @@ func latexEnd(o *writer, footers []string, opts *Options) {
 // line under every row.
 func printLatex(ctx context.Context, o *writer, c *content, opts *Options) error {
 	border := min(max(opts.Border, 0), 3)
+	if c.start {
+		latexTabularStart(o, c, opts, border)
+	}
+	doneCh := ctx.Done()
+	for i := range c.ncells {
+		latexEscaped(o, c.cell(i))
+		if (i+1)%c.ncols == 0 {
+			o.WriteString(" \\\\\n")
+			if border == 3 {
+				o.WriteString("\\hline\n")
+			}
+			if cancelled(doneCh) {
+				return ctx.Err()
+			}
+		} else {
+			o.WriteString(" & ")
+		}
+	}
+	if !c.stop {
+		return nil
+	}
+	if border == 2 {
+		o.WriteString("\\hline\n")
+	}
+	latexEnd(o, footerLines(c, opts), opts)
+	return nil
+}
+
+// latexTabularStart writes the title, the tabular header and the column headers.
+func latexTabularStart(o *writer, c *content, opts *Options, border int) {
 	latexTitle(o, c, opts)
 	o.WriteString("\\begin{tabular}{")
 	if border >= 2 {
@@ -99,26 +129,6 @@ func printLatex(ctx context.Context, o *writer, c *content, opts *Options) error
 		}
 		o.WriteString(" \\\\\n\\hline\n")
 	}
-	doneCh := ctx.Done()
-	for i := range c.ncells {
-		latexEscaped(o, c.cell(i))
-		if (i+1)%c.ncols == 0 {
-			o.WriteString(" \\\\\n")
-			if border == 3 {
-				o.WriteString("\\hline\n")
-			}
-			if cancelled(doneCh) {
-				return ctx.Err()
-			}
-		} else {
-			o.WriteString(" & ")
-		}
-	}
-	if border == 2 {
-		o.WriteString("\\hline\n")
-	}
-	latexEnd(o, footerLines(c, opts), opts)
-	return nil
 }
 
 // printLatexLongtable is print_latex_longtable_text: a longtable
@@ -130,84 +140,86 @@ func printLatexLongtable(ctx context.Context, o *writer, c *content, opts *Optio
 	attr := []byte(cString(opts.TableAttr))
 	var last []byte // the previous width, reused when the list runs out
 	hasLast := false
-	o.WriteString("\\begin{longtable}{")
-	if border >= 2 {
-		o.WriteString("| ")
-	}
-	for i, a := range c.aligns {
-		switch {
-		case a == AlignLeft && opts.HasTableAttr:
-			attr = bytes.TrimLeft(attr, space)
-			if len(attr) > 0 {
-				n := bytes.IndexAny(attr, space)
-				if n < 0 {
-					n = len(attr)
+	if c.start {
+		o.WriteString("\\begin{longtable}{")
+		if border >= 2 {
+			o.WriteString("| ")
+		}
+		for i, a := range c.aligns {
+			switch {
+			case a == AlignLeft && opts.HasTableAttr:
+				attr = bytes.TrimLeft(attr, space)
+				if len(attr) > 0 {
+					n := bytes.IndexAny(attr, space)
+					if n < 0 {
+						n = len(attr)
+					}
+					o.WriteString("p{")
+					o.Write(attr[:n])
+					o.WriteString("\\textwidth}")
+					last, hasLast = attr[:n], true
+					attr = attr[n:]
+				} else if hasLast {
+					o.WriteString("p{")
+					o.Write(last)
+					o.WriteString("\\textwidth}")
+				} else {
+					o.WriteByte('l')
 				}
-				o.WriteString("p{")
-				o.Write(attr[:n])
-				o.WriteString("\\textwidth}")
-				last, hasLast = attr[:n], true
-				attr = attr[n:]
-			} else if hasLast {
-				o.WriteString("p{")
-				o.Write(last)
-				o.WriteString("\\textwidth}")
-			} else {
-				o.WriteByte('l')
+			default:
+				o.WriteByte(byte(a))
 			}
-		default:
-			o.WriteByte(byte(a))
-		}
-		if border != 0 && i < c.ncols-1 {
-			o.WriteString(" | ")
-		}
-	}
-	if border >= 2 {
-		o.WriteString(" |")
-	}
-	o.WriteString("}\n")
-	if !opts.TuplesOnly {
-		heads := func() {
-			if border >= 2 {
-				o.WriteString("\\toprule\n")
+			if border != 0 && i < c.ncols-1 {
+				o.WriteString(" | ")
 			}
-			for i, h := range c.headers {
-				if i != 0 {
-					o.WriteString(" & ")
+		}
+		if border >= 2 {
+			o.WriteString(" |")
+		}
+		o.WriteString("}\n")
+		if !opts.TuplesOnly {
+			heads := func() {
+				if border >= 2 {
+					o.WriteString("\\toprule\n")
 				}
-				o.WriteString("\\small\\textbf{\\textit{")
-				latexEscaped(o, []byte(h))
-				o.WriteString("}}")
+				for i, h := range c.headers {
+					if i != 0 {
+						o.WriteString(" & ")
+					}
+					o.WriteString("\\small\\textbf{\\textit{")
+					latexEscaped(o, []byte(h))
+					o.WriteString("}}")
+				}
+				o.WriteString(" \\\\\n")
 			}
-			o.WriteString(" \\\\\n")
-		}
-		heads()
-		o.WriteString("\\midrule\n\\endfirsthead\n")
-		heads()
-		if border != 3 {
-			o.WriteString("\\midrule\n")
-		}
-		o.WriteString("\\endhead\n")
-		if c.hasTitle {
-			title := []byte(c.title)
-			if border == 2 {
-				o.WriteString("\\bottomrule\n")
+			heads()
+			o.WriteString("\\midrule\n\\endfirsthead\n")
+			heads()
+			if border != 3 {
+				o.WriteString("\\midrule\n")
 			}
-			o.WriteString("\\caption[")
-			latexEscaped(o, title)
-			o.WriteString(" (Continued)]{")
-			latexEscaped(o, title)
-			o.WriteString("}\n\\endfoot\n")
-			if border == 2 {
-				o.WriteString("\\bottomrule\n")
+			o.WriteString("\\endhead\n")
+			if c.hasTitle {
+				title := []byte(c.title)
+				if border == 2 {
+					o.WriteString("\\bottomrule\n")
+				}
+				o.WriteString("\\caption[")
+				latexEscaped(o, title)
+				o.WriteString(" (Continued)]{")
+				latexEscaped(o, title)
+				o.WriteString("}\n\\endfoot\n")
+				if border == 2 {
+					o.WriteString("\\bottomrule\n")
+				}
+				o.WriteString("\\caption[")
+				latexEscaped(o, title)
+				o.WriteString("]{")
+				latexEscaped(o, title)
+				o.WriteString("}\n\\endlastfoot\n")
+			} else if border >= 2 {
+				o.WriteString("\\bottomrule\n\\endfoot\n\\bottomrule\n\\endlastfoot\n")
 			}
-			o.WriteString("\\caption[")
-			latexEscaped(o, title)
-			o.WriteString("]{")
-			latexEscaped(o, title)
-			o.WriteString("}\n\\endlastfoot\n")
-		} else if border >= 2 {
-			o.WriteString("\\bottomrule\n\\endfoot\n\\bottomrule\n\\endlastfoot\n")
 		}
 	}
 	doneCh := ctx.Done()
@@ -228,19 +240,23 @@ func printLatexLongtable(ctx context.Context, o *writer, c *content, opts *Optio
 			return ctx.Err()
 		}
 	}
-	o.WriteString("\\end{longtable}\n")
+	if c.stop {
+		o.WriteString("\\end{longtable}\n")
+	}
 	return nil
 }
 
 // printLatexVertical is print_latex_vertical, used by both LaTeX formats.
 func printLatexVertical(ctx context.Context, o *writer, c *content, opts *Options) error {
 	border := clampBorder(opts.Border)
-	latexTitle(o, c, opts)
-	o.WriteString("\\begin{tabular}{")
-	o.WriteString([3]string{"cl", "c|l", "|c|l|"}[border])
-	o.WriteString("}\n")
+	if c.start {
+		latexTitle(o, c, opts)
+		o.WriteString("\\begin{tabular}{")
+		o.WriteString([3]string{"cl", "c|l", "|c|l|"}[border])
+		o.WriteString("}\n")
+	}
 	doneCh := ctx.Done()
-	record := 1
+	record := c.prior + 1
 	for i := range c.ncells {
 		col := i % c.ncols
 		if col == 0 {
@@ -265,6 +281,9 @@ func printLatexVertical(ctx context.Context, o *writer, c *content, opts *Option
 		o.WriteString(" & ")
 		latexEscaped(o, c.cell(i))
 		o.WriteString(" \\\\\n")
+	}
+	if !c.stop {
+		return nil
 	}
 	if border == 2 {
 		o.WriteString("\\hline\n")

@@ -198,6 +198,12 @@ type Options struct {
 	Pager         Pager
 	PagerMinLines int
 
+	// Crosstab is a \crosstabview request for the next query result: meta
+	// sets it, the loop pivots that result and clears it. render ignores
+	// it. It is not a \pset option (psql keeps crosstab_flag and ctv_args
+	// apart), but Options is what gpsql's commands get to change.
+	Crosstab Crosstab
+
 	// TermWidth is the width of the terminal the output goes to: psql's
 	// $COLUMNS, else the TIOCGWINSZ result, when it prints to a terminal
 	// stdout or to a pager; 0 otherwise (a file, \o, a pipe). Wrapped
@@ -225,4 +231,12 @@ func Defaults() Options {
 		GroupDigits:  3,
 		Pager:        PagerOn,
 	}
+}
+
+// Crosstab is a pending \crosstabview: On, and the first NArgs of Args (colV, colH, colD,
+// sortcolH) as given. It is a plain value.
+type Crosstab struct {
+	On    bool
+	Args  [4]string
+	NArgs int
 }

@@ -33,10 +33,44 @@ var ErrUnknownFormat = errors.New("render: unknown output format")
 //
 // opts is only read, and src is only used during the call.
 func PrintQuery(ctx context.Context, w io.Writer, src RowSource, opts *Options, footers []string) error {
+	return PrintQueryBatch(ctx, w, src, opts, footers, Batch{})
+}
+
+// Batch says which part of a longer table one print call writes, as psql's
+// printTableOpt start_table, stop_table and prior_records do when FETCH_COUNT
+// prints a result cursor batch by batch. The zero Batch is a whole table.
+//
+// A Continued part has no title and no column headers (and, in aligned
+// output, no top rule); an Unfinished part has no closing rule, footers or
+// final newline. PriorRows counts the rows of the parts before: the default
+// footer counts them too, and expanded records are numbered after them.
+// Each part measures its own column widths, as psql's do.
+//
+// Full, when positive, decides Unfinished from the rows read instead: a part
+// with Full rows or more is unfinished, one with fewer is the last, as for the
+// results of FETCH FORWARD Full.
+//
+// Paged says the parts go to one pager, as psql's is_pager does once a
+// FETCH_COUNT result needs several parts (and a full part is paged too):
+// \x auto then always prints aligned and wrapped parts expanded, so that
+// all parts agree, and PagedWidth replaces Options.TermWidth (psql then
+// takes $COLUMNS even when standard output is not a terminal).
+type Batch struct {
+	Continued  bool
+	Unfinished bool
+	PriorRows  int
+	Full       int
+	Paged      bool
+	PagedWidth int
+}
+
+// PrintQueryBatch is PrintQuery for one part of a longer table (see Batch).
+// footers are only printed by the last part.
+func PrintQueryBatch(ctx context.Context, w io.Writer, src RowSource, opts *Options, footers []string, b Batch) error {
 	if err := checkFormat(opts); err != nil {
 		return err
 	}
-	var c content
+	c := content{start: !b.Continued, stop: !b.Unfinished, prior: max(b.PriorRows, 0)}
 	c.setColumns(src.Columns())
 	c.setTitleAndFooters(opts.Title, opts.HasTitle, footers)
 
@@ -73,6 +107,18 @@ func PrintQuery(ctx context.Context, w io.Writer, src RowSource, opts *Options, 
 	if err := src.Err(); err != nil {
 		return err
 	}
+	if b.Full > 0 {
+		c.stop = c.nrows < b.Full
+		b.Paged = b.Paged || !c.stop
+	}
+	if b.Paged {
+		paged := *opts
+		paged.TermWidth = b.PagedWidth
+		if paged.Expanded == ExpandedAuto && (paged.Format == FormatAligned || paged.Format == FormatWrapped) {
+			paged.Expanded = ExpandedOn
+		}
+		opts = &paged
+	}
 	return printContent(ctx, w, &c, opts)
 }
 
@@ -84,7 +130,7 @@ func PrintTable(ctx context.Context, w io.Writer, t *Table, opts *Options) error
 	if err := checkFormat(opts); err != nil {
 		return err
 	}
-	var c content
+	c := content{start: true, stop: true}
 	c.setColumns(t.Columns)
 	c.setTitleAndFooters(t.Title, t.Title != "", t.Footers)
 	for r, row := range t.Rows {
@@ -183,10 +229,11 @@ func printContent(ctx context.Context, w io.Writer, c *content, opts *Options) e
 // default "(N rows)" footer when opts.Footer is set, else nothing.
 func footerLines(c *content, opts *Options) []string {
 	if len(c.footers) == 0 && opts.Footer {
-		if c.nrows == 1 {
+		n := c.nrows + c.prior
+		if n == 1 {
 			return []string{"(1 row)"}
 		}
-		return []string{"(" + strconv.Itoa(c.nrows) + " rows)"}
+		return []string{"(" + strconv.Itoa(n) + " rows)"}
 	}
 	return c.footers
 }

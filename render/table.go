@@ -108,6 +108,11 @@ type content struct {
 	nrows    int
 	ncells   int
 
+	// The part of a longer table this is (psql's printTableOpt start_table,
+	// stop_table and prior_records); whole tables have start and stop set.
+	start, stop bool
+	prior       int
+
 	chunks [][]byte
 	refs   [][]cellRef
 }

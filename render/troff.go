@@ -46,24 +46,26 @@ func troffEnd(o *writer, footers []string, opts *Options) {
 // printTroffMs is print_troff_ms_text: a tbl table for the ms macros.
 func printTroffMs(ctx context.Context, o *writer, c *content, opts *Options) error {
 	border := clampBorder(opts.Border)
-	troffStart(o, c, opts, border)
-	for i, a := range c.aligns {
-		o.WriteByte(byte(a))
-		if border > 0 && i < c.ncols-1 {
-			o.WriteString(" | ")
-		}
-	}
-	o.WriteString(".\n")
-	if !opts.TuplesOnly {
-		for i, h := range c.headers {
-			if i != 0 {
-				o.WriteByte('\t')
+	if c.start {
+		troffStart(o, c, opts, border)
+		for i, a := range c.aligns {
+			o.WriteByte(byte(a))
+			if border > 0 && i < c.ncols-1 {
+				o.WriteString(" | ")
 			}
-			o.WriteString(`\fI`)
-			troffEscaped(o, []byte(h))
-			o.WriteString(`\fP`)
 		}
-		o.WriteString("\n_\n")
+		o.WriteString(".\n")
+		if !opts.TuplesOnly {
+			for i, h := range c.headers {
+				if i != 0 {
+					o.WriteByte('\t')
+				}
+				o.WriteString(`\fI`)
+				troffEscaped(o, []byte(h))
+				o.WriteString(`\fP`)
+			}
+			o.WriteString("\n_\n")
+		}
 	}
 	doneCh := ctx.Done()
 	for i := range c.ncells {
@@ -77,25 +79,31 @@ func printTroffMs(ctx context.Context, o *writer, c *content, opts *Options) err
 			o.WriteByte('\t')
 		}
 	}
-	troffEnd(o, footerLines(c, opts), opts)
+	if c.stop {
+		troffEnd(o, footerLines(c, opts), opts)
+	}
 	return nil
 }
 
 // printTroffMsVertical is print_troff_ms_vertical.
 func printTroffMsVertical(ctx context.Context, o *writer, c *content, opts *Options) error {
 	border := clampBorder(opts.Border)
-	troffStart(o, c, opts, border)
-	if opts.TuplesOnly {
-		o.WriteString("c l;\n")
-	}
 	const (
 		formatNone = iota
 		formatHeader
 		formatBody
 	)
 	current := formatNone
+	if c.start {
+		troffStart(o, c, opts, border)
+		if opts.TuplesOnly {
+			o.WriteString("c l;\n")
+		}
+	} else {
+		current = formatBody // rows were printed already
+	}
 	doneCh := ctx.Done()
-	record := 1
+	record := c.prior + 1
 	for i := range c.ncells {
 		col := i % c.ncols
 		if col == 0 {
@@ -138,7 +146,9 @@ func printTroffMsVertical(ctx context.Context, o *writer, c *content, opts *Opti
 		troffEscaped(o, c.cell(i))
 		o.WriteByte('\n')
 	}
-	// Only explicit footers, as in psql.
-	troffEnd(o, c.footers, opts)
+	if c.stop {
+		// Only explicit footers, as in psql.
+		troffEnd(o, c.footers, opts)
+	}
 	return nil
 }

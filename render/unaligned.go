@@ -16,8 +16,8 @@ func writeSep(o *writer, sep string, zero bool) {
 // records by recordsep, the last record ended by a newline (or by a NUL byte
 // when recordsep_zero is set).
 func printUnaligned(ctx context.Context, o *writer, c *content, opts *Options) error {
-	needRecordSep := false
-	if !opts.TuplesOnly {
+	needRecordSep := !c.start // a continued table goes on after its last record
+	if c.start && !opts.TuplesOnly {
 		if c.hasTitle {
 			o.WriteString(c.title)
 			writeSep(o, opts.RecordSep, opts.RecordSepZero)
@@ -45,6 +45,9 @@ func printUnaligned(ctx context.Context, o *writer, c *content, opts *Options) e
 		} else {
 			needRecordSep = true
 		}
+	}
+	if !c.stop {
+		return nil
 	}
 	if !opts.TuplesOnly {
 		for _, f := range footerLines(c, opts) {
@@ -75,8 +78,8 @@ func endRecord(o *writer, needRecordSep bool, opts *Options) {
 // printUnalignedVertical is print_unaligned_vertical: one "name|value"
 // line per field, records separated by two record separators.
 func printUnalignedVertical(ctx context.Context, o *writer, c *content, opts *Options) error {
-	needRecordSep := false
-	if !opts.TuplesOnly && c.hasTitle {
+	needRecordSep := !c.start // a continued table goes on after its last record
+	if c.start && !opts.TuplesOnly && c.hasTitle {
 		o.WriteString(c.title)
 		needRecordSep = true
 	}
@@ -98,6 +101,9 @@ func printUnalignedVertical(ctx context.Context, o *writer, c *content, opts *Op
 		} else {
 			needRecordSep = true
 		}
+	}
+	if !c.stop {
+		return nil
 	}
 	// Only explicit footers, as in psql.
 	if !opts.TuplesOnly && len(c.footers) > 0 {

@@ -16,7 +16,7 @@ func printAlignedVertical(ctx context.Context, o *writer, c *content, opts *Opti
 	ncols := c.ncols
 	ncells := c.ncells
 
-	if ncells == 0 {
+	if ncells == 0 && c.start && c.stop {
 		// No cells (no rows or no columns): only the footers, with the default.
 		if !tuplesOnly {
 			for _, f := range footerLines(c, opts) {
@@ -47,7 +47,7 @@ func printAlignedVertical(ctx context.Context, o *writer, c *content, opts *Opti
 		}
 	}
 
-	if c.hasTitle && !tuplesOnly {
+	if c.start && c.hasTitle && !tuplesOnly {
 		o.WriteString(c.title)
 		o.WriteByte('\n')
 	}
@@ -57,7 +57,7 @@ func printAlignedVertical(ctx context.Context, o *writer, c *content, opts *Opti
 	}
 
 	var dl cellLines
-	record := 1
+	record := c.prior + 1
 	doneCh := ctx.Done()
 	for i := 0; i < ncells; i++ {
 		col := i % ncols
@@ -198,6 +198,9 @@ func printAlignedVertical(ctx context.Context, o *writer, c *content, opts *Opti
 		}
 	}
 
+	if !c.stop {
+		return nil
+	}
 	if border == 2 {
 		recordLine(o, &st, border, 0, hwidth, dwidth, ruleBottom)
 	}

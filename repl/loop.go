@@ -177,7 +177,12 @@ func (s *Session) lexVariable(name string, q Quote) (string, bool) {
 
 // sendQuery runs one query string and prints its results as psql's SendQuery does. It
 // reports success.
+//
+// With FETCH_COUNT set, a SELECT or VALUES is fetched and printed in batches through a
+// cursor (sendQueryCursor), unless \crosstabview asked for this result. A pending
+// \crosstabview is cleared whatever happens, as psql's SendQuery does.
 func (s *Session) sendQuery(query string) bool {
+	defer func() { s.popt.Crosstab = render.Crosstab{} }()
 	if s.conn == nil || s.conn.Closed() {
 		s.fatal("You are currently not connected to a database.")
 		return false
@@ -185,6 +190,11 @@ func (s *Session) sendQuery(query string) bool {
 	stop := s.cancelOnInterrupt()
 	defer stop()
 	ctx := s.ctx
+	if n := s.fetchCount(); n > 0 && !s.popt.Crosstab.On && isSelectCommand(query) {
+		ok := s.sendQueryCursor(ctx, query, n)
+		s.out.Flush()
+		return ok
+	}
 	rs, err := s.conn.Query(ctx, query)
 	if err != nil {
 		s.reportConnErr(err)
@@ -265,8 +275,12 @@ func (s *Session) reportConnErr(err error) {
 // error. It reports success.
 func (s *Session) printResult(ctx context.Context, r *proto.Result, query string) bool {
 	switch {
+	case r.HasRows() && s.popt.Crosstab.On:
+		return s.printCrosstab(ctx, r, query)
 	case r.HasRows():
-		err := render.PrintQuery(ctx, s.out, &resultRows{r: r}, &s.popt, nil)
+		popt := s.popt
+		popt.TermWidth = s.termWidth()
+		err := render.PrintQuery(ctx, s.out, &resultRows{r: r}, &popt, nil)
 		if err != nil {
 			s.reportResultErr(r, err, query)
 			return false

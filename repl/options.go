@@ -40,6 +40,13 @@ type VarAssign struct {
 	Unset       bool
 }
 
+// PsetArg is one \pset setting from the command line; Has tells "-P title=" (an empty
+// value) from "-P title" (none).
+type PsetArg struct {
+	Name, Value string
+	Has         bool
+}
+
 // Options is everything cmd/gpsql hands to Run.
 type Options struct {
 	ProgName string // "gpsql", used in messages
@@ -49,7 +56,7 @@ type Options struct {
 
 	Actions  []Action
 	Vars     []VarAssign
-	Pset     [][2]string // -P name=value and the format shortcuts, in order
+	Pset     []PsetArg // -P name=value and the format shortcuts, in order
 	NoPsqlrc bool
 	Quiet    bool
 	// SingleTransaction is -1: the actions (or the script on stdin) run inside one

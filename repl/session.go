@@ -93,7 +93,7 @@ func Run(ctx context.Context, opts *Options) int {
 		}
 	}
 	for _, p := range opts.Pset {
-		if err := meta.Pset(&s.popt, p[0], p[1]); err != nil {
+		if err := meta.PsetValue(&s.popt, p.Name, p.Value, p.Has); err != nil {
 			s.fatal(err.Error())
 			return ExitFailure
 		}
@@ -164,6 +164,7 @@ func (s *Session) initVars() {
 	s.initSpecialVars()
 	v.hook("ON_ERROR_STOP", boolVar("ON_ERROR_STOP", &s.onErrorStop, "off"))
 	v.hook("QUIET", boolVar("QUIET", &s.quiet, "off"))
+	v.hook("FETCH_COUNT", fetchCountHook())
 	v.hook("VERBOSITY", enumVar("VERBOSITY", "default", []string{"default", "verbose", "terse", "sqlstate"}, func(val string) {
 		s.verbosity = map[string]proto.Verbosity{"default": proto.VerbosityDefault, "verbose": proto.VerbosityVerbose,
 			"terse": proto.VerbosityTerse, "sqlstate": proto.VerbositySqlstate}[val]

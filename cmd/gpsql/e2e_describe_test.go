@@ -82,6 +82,8 @@ func TestDescribeScriptDiff(t *testing.T) {
 	describeDB(t)
 	tests := []diffCase{
 		{name: "errors with locations", args: []string{"-X"}, stdin: "\\dt nosuch\n\\d nosuch\n\\dn a.b\n\\sf nosuch\n\\dt\n"},
+		{name: "null display ignored", args: []string{"-X"}, stdin: "\\pset null (null)\n\\dx\n\\d d7.child\n"},
+		{name: "expanded", args: []string{"-X"}, stdin: "\\x\n\\dn+ d7\n\\d d7.child\n"},
 		{name: "quiet", args: []string{"-X", "-q"}, stdin: "\\dt nosuch\n\\d nosuch\n\\dx+ nosuch\n"},
 		{name: "unaligned", args: []string{"-X", "-A"}, stdin: "\\dt d7.*\n\\d d7.seq\n"},
 	}

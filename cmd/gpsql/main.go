@@ -11,7 +11,9 @@ import (
 
 	"golang.org/x/term"
 
+	"github.com/gpsql/gpsql/meta"
 	"github.com/gpsql/gpsql/proto"
+	"github.com/gpsql/gpsql/render"
 	"github.com/gpsql/gpsql/repl"
 )
 
@@ -81,6 +83,7 @@ func parseArgs(argv []string, env proto.Env, stdout, stderr io.Writer) (opts *re
 		return hint()
 	}
 	o := &repl.Options{ProgName: progName, Env: env, Version: version}
+	scratch := render.Defaults() // where -P is tried, to fail before connecting as psql does
 	var host, port, user, dbname string
 	for _, p := range parsed {
 		v := p.value
@@ -101,26 +104,32 @@ func parseArgs(argv []string, env proto.Env, stdout, stderr io.Writer) (opts *re
 			name, val, ok := strings.Cut(v, "=")
 			o.Vars = append(o.Vars, repl.VarAssign{Name: name, Value: val, Unset: !ok})
 		case 'P':
-			name, val, _ := strings.Cut(v, "=")
-			o.Pset = append(o.Pset, [2]string{name, val})
+			// psql's -P NAME[=VALUE] is a quiet \pset, applied (and failing) at once.
+			name, val, has := strings.Cut(v, "=")
+			if err := meta.PsetValue(&scratch, name, val, has); err != nil {
+				fmt.Fprintf(stderr, "%s: error: %s\n", progName, err)
+				fmt.Fprintf(stderr, "%s: error: could not set printing parameter \"%s\"\n", progName, name)
+				return nil, 1, true
+			}
+			o.Pset = append(o.Pset, psetArg(name, val, has))
 		case 'A':
-			o.Pset = append(o.Pset, [2]string{"format", "unaligned"})
+			o.Pset = append(o.Pset, psetArg("format", "unaligned", true))
 		case 'F':
-			o.Pset = append(o.Pset, [2]string{"fieldsep", v})
+			o.Pset = append(o.Pset, psetArg("fieldsep", v, true))
 		case 'R':
-			o.Pset = append(o.Pset, [2]string{"recordsep", v})
+			o.Pset = append(o.Pset, psetArg("recordsep", v, true))
 		case 'z':
-			o.Pset = append(o.Pset, [2]string{"fieldsep_zero", ""})
+			o.Pset = append(o.Pset, psetArg("fieldsep_zero", "", false))
 		case '0':
-			o.Pset = append(o.Pset, [2]string{"recordsep_zero", ""})
+			o.Pset = append(o.Pset, psetArg("recordsep_zero", "", false))
 		case 't':
-			o.Pset = append(o.Pset, [2]string{"tuples_only", ""})
+			o.Pset = append(o.Pset, psetArg("tuples_only", "on", true)) // psql sets, never toggles
 		case 'x':
-			o.Pset = append(o.Pset, [2]string{"expanded", ""})
+			o.Pset = append(o.Pset, psetArg("expanded", "on", true))
 		case 'H':
-			o.Pset = append(o.Pset, [2]string{"format", "html"})
+			o.Pset = append(o.Pset, psetArg("format", "html", true))
 		case 'T':
-			o.Pset = append(o.Pset, [2]string{"tableattr", v})
+			o.Pset = append(o.Pset, psetArg("tableattr", v, true))
 		case 'q':
 			o.Quiet = true
 		case 'e', 'a', 'b', 'E', 'S', 's':
@@ -153,7 +162,7 @@ func parseArgs(argv []string, env proto.Env, stdout, stderr io.Writer) (opts *re
 			fmt.Fprintf(stderr, "%s: unrecognized option '--help=%s'\n", prog, p.value) // psql falls through to its hint
 			return hint()
 		case 0: // --csv
-			o.Pset = append(o.Pset, [2]string{"format", "csv"})
+			o.Pset = append(o.Pset, psetArg("format", "csv", true))
 		default:
 			fmt.Fprintf(stderr, "%s: option %s is not supported yet\n", progName, p.name)
 			return hint()
@@ -175,6 +184,11 @@ func parseArgs(argv []string, env proto.Env, stdout, stderr io.Writer) (opts *re
 		}
 	}
 	return o, 0, false
+}
+
+// psetArg is one repl.Options.Pset entry; has tells "-P title=" (empty) from "-P title".
+func psetArg(name, value string, has bool) repl.PsetArg {
+	return repl.PsetArg{Name: name, Value: value, Has: has}
 }
 
 // readPassword prompts on the terminal and reads a line without echo, as psql's
