@@ -78,7 +78,8 @@ type Command struct {
 // from constants, so there is no package-level mutable state.
 func registry() []Command {
 	var all []Command
-	for _, family := range [][]Command{generalCommands(), ioCommands(), formatCommands(), describeCommands()} {
+	for _, family := range [][]Command{generalCommands(), ioCommands(), formatCommands(), describeCommands(),
+		copyCommands(), connectionCommands(), helpCommands(), sendCommands(), editCommands()} {
 		all = append(all, family...)
 	}
 	return all
