@@ -1,6 +1,6 @@
 package meta
 
-// connectionCommands are \\c, \\conninfo, \\encoding, \\password.
+// connectionCommands are \c, \conninfo, \encoding, \password.
 func connectionCommands() []Command {
 	return nil
 }

@@ -1,6 +1,6 @@
 package meta
 
-// copyCommands are \\copy and the large-object commands.
+// copyCommands are \copy and the large-object commands.
 func copyCommands() []Command {
 	return nil
 }

@@ -1,6 +1,6 @@
 package meta
 
-// editCommands are \\e, \\ef, \\ev.
+// editCommands are \e, \ef, \ev.
 func editCommands() []Command {
 	return nil
 }

@@ -1,6 +1,6 @@
 package meta
 
-// helpCommands are \\? and \\h.
+// helpCommands are \? and \h.
 func helpCommands() []Command {
 	return nil
 }
