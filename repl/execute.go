@@ -18,9 +18,13 @@ import (
 // BEGIN of AUTOCOMMIT off, ON_ERROR_ROLLBACK's savepoint, and ECHO errors' STATEMENT line.
 // It reports success.
 func (s *Session) execute(query string) bool {
+	if s.reportIdleLoss() {
+		return false
+	}
 	if s.special.singleStep && !s.confirmStep(query) {
 		return true
 	}
+	defer s.printNotifications()
 	if s.special.echo == "queries" {
 		fmt.Fprintf(s.out, "%s\n", query)
 		s.out.Flush()

@@ -20,7 +20,9 @@ type readlineSource struct {
 func (r *readlineSource) ReadLine() (string, error) {
 	for {
 		r.rl.SetPrompt(r.prompt())
+		stop := r.s.watchWhileIdle(r.rl.Stdout())
 		line, err := r.rl.Readline()
+		stop()
 		if errors.Is(err, readline.ErrInterrupt) {
 			// Ctrl-C at the prompt clears the query buffer.
 			return "", errInterrupted

@@ -62,7 +62,9 @@ type Session struct {
 	slashFailed      bool             // the last backslash command failed
 	terse            bool             // psql's PG_LOG_FLAG_TERSE, on once actions or the main loop start
 	ctx              context.Context
-	cancelMu         sync.Mutex // held while a Ctrl-C cancel request is sent and reported
+	cancelMu         sync.Mutex           // held while a Ctrl-C cancel request is sent and reported
+	notes            notifier             // notifications waiting to be shown
+	idleLost         *proto.ConnLostError // the connection died while the prompt was shown
 }
 
 // Run runs a whole gpsql invocation and returns the process exit code.
@@ -344,15 +346,6 @@ func (s *Session) syncConnVars() {
 // onNotice prints a NoticeResponse as psql's notice processor does.
 func (s *Session) onNotice(n *proto.Notice) {
 	s.printErr(proto.FormatError(n, "", s.verbosity, s.showContext))
-}
-
-// onNotification prints a NOTIFY as psql does after each command.
-func (s *Session) onNotification(n *proto.Notification) {
-	if n.Payload != "" {
-		fmt.Fprintf(s.out, "Asynchronous notification \"%s\" with payload \"%s\" received from server process with PID %d.\n", n.Channel, n.Payload, n.PID)
-	} else {
-		fmt.Fprintf(s.out, "Asynchronous notification \"%s\" received from server process with PID %d.\n", n.Channel, n.PID)
-	}
 }
 
 // runPsqlrc runs the start-up files as psql does: the system one

@@ -36,6 +36,10 @@ func TestModesDiff(t *testing.T) {
 		{name: "on_error_rollback", args: []string{"-X", "-f", rb}},
 		{name: "connection lost -c", args: []string{"-X", "-c", "select pg_terminate_backend(pg_backend_pid())", "-c", "select 2"}},
 		{name: "connection lost stdin", args: []string{"-X"}, stdin: "select pg_terminate_backend(pg_backend_pid());\nselect 2;\n"},
+		{name: "notifications after each command", args: []string{"-X", "-c", "listen a; notify a, 'x'; notify a", "-c", "select 1"},
+			scrub: []string{`PID \d+`}},
+		{name: "notifications in a script", args: []string{"-X"}, stdin: "listen b;\nnotify b, 'one';\nselect pg_notify('b', 'two'), 1 as x;\nunlisten b;\nnotify b;\n",
+			scrub: []string{`PID \d+`}},
 		{name: "-o file", args: []string{"-X", "-o", out, "-c", "select 1", "-c", "\\echo x"}},
 	}
 	for i := range tests {

@@ -119,12 +119,22 @@ type diffCase struct {
 	args  []string
 	env   []string
 	stdin string
+	// scrub lists regular expressions whose matches are blanked in both outputs before
+	// comparing (process IDs, timings).
+	scrub []string
 }
 
 func runDiff(t *testing.T, tc diffCase) {
 	t.Helper()
 	want := runClient(t, psqlBin, tc.args, tc.env, tc.stdin)
 	got := runClient(t, gpsqlBin, tc.args, tc.env, tc.stdin)
+	for _, expr := range tc.scrub {
+		re := regexp.MustCompile(expr)
+		for _, r := range []*runResult{&want, &got} {
+			r.stdout = re.ReplaceAllString(r.stdout, "<scrubbed>")
+			r.stderr = re.ReplaceAllString(r.stderr, "<scrubbed>")
+		}
+	}
 	if normalize(got.stdout) != normalize(want.stdout) {
 		t.Errorf("stdout differs\n--- psql\n%s\n--- gpsql\n%s", want.stdout, got.stdout)
 	}

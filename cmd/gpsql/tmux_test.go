@@ -267,3 +267,55 @@ func TestTerminalReset(t *testing.T) {
 	ts.keys("Enter")
 	ts.waitFor(" two\n-----\n   2\n(1 row)")
 }
+
+// TestTerminalNotifyAtPrompt: a notification sent by another session appears while the
+// user is typing at the prompt, and the half-typed line is redrawn after it and still runs.
+func TestTerminalNotifyAtPrompt(t *testing.T) {
+	t.Parallel()
+	ts := newTmux(t, fmt.Sprintf("%s -X -h %s -p %d -U postgres -d postgres", gpsqlBin, srv.SocketDir, srv.Port))
+	ts.waitFor("postgres=# ")
+	ts.typeText("listen tmux_chan;")
+	ts.keys("Enter")
+	ts.waitFor("LISTEN\npostgres=# ")
+	ts.typeText("select 'typed' as t")
+	ts.waitFor("postgres=# select 'typed' as t")
+	out, err := exec.Command(psqlBin, "-X", "-h", srv.SocketDir, "-p", fmt.Sprint(srv.Port), "-U", "postgres", "-d", "postgres",
+		"-c", "notify tmux_chan, 'while typing'").CombinedOutput()
+	if err != nil {
+		t.Fatalf("notify: %v\n%s", err, out)
+	}
+	ts.waitFor("Asynchronous notification \"tmux_chan\" with payload \"while typing\" received from server process with PID")
+	ts.waitFor("postgres=# select 'typed' as t")
+	ts.typeText(";")
+	ts.keys("Enter")
+	ts.waitFor("   t\n-------\n typed\n(1 row)")
+}
+
+// TestTerminalIdleLoss: a backend killed while gpsql sits at the prompt is reported, as
+// psql reports it, when the next command runs, and the session resets.
+func TestTerminalIdleLoss(t *testing.T) {
+	t.Parallel()
+	ts := newTmux(t, fmt.Sprintf("%s -X -h %s -p %d -U postgres -d postgres -v PROMPT1=%%p=#", gpsqlBin, srv.SocketDir, srv.Port))
+	s := ts.waitFor("=#")
+	var pid int
+	for _, l := range strings.Split(s, "\n") {
+		if n, err := fmt.Sscanf(l, "%d=#", &pid); n == 1 && err == nil {
+			break
+		}
+	}
+	if pid == 0 {
+		t.Fatalf("no backend PID in the prompt:\n%s", s)
+	}
+	out, err := exec.Command(psqlBin, "-X", "-h", srv.SocketDir, "-p", fmt.Sprint(srv.Port), "-U", "postgres", "-d", "postgres",
+		"-c", fmt.Sprintf("select pg_terminate_backend(%d)", pid)).CombinedOutput()
+	if err != nil {
+		t.Fatalf("terminate: %v\n%s", err, out)
+	}
+	ts.typeText("select 1 as one;")
+	ts.keys("Enter")
+	ts.waitFor("FATAL:  terminating connection due to administrator command\nserver closed the connection unexpectedly\n")
+	ts.waitFor("The connection to the server was lost. Attempting reset: Succeeded.\n")
+	ts.typeText("select 2 as two;")
+	ts.keys("Enter")
+	ts.waitFor(" two\n-----\n   2\n(1 row)")
+}
