@@ -66,6 +66,9 @@ func (s *Session) runInteractive() int {
 	s.buf = &buf
 	status := PromptReady
 	src := &readlineSource{rl: rl, s: s, prompt: func() string {
+		if s.inCopy {
+			return s.expandPrompt(prompt3, status)
+		}
 		if buf.Len() == 0 && status == PromptReady {
 			s.stmtLine = 1
 			return s.expandPrompt(prompt1, status)
@@ -73,6 +76,7 @@ func (s *Session) runInteractive() int {
 		s.stmtLine++
 		return s.expandPrompt(prompt2, status)
 	}}
+	s.curSource = src
 	for {
 		line, err := src.ReadLine()
 		if err == errInterrupted {

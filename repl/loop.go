@@ -39,9 +39,9 @@ func (sr *scriptReader) ReadLine() (string, error) {
 // ExitUser when ON_ERROR_STOP stopped the script, exitTerminate on \q.
 func (s *Session) mainLoop(in lineSource) int {
 	s.terse = true
-	saved := s.cond
-	s.cond = nil
-	defer func() { s.cond = saved }()
+	saved, savedSource := s.cond, s.curSource
+	s.cond, s.curSource = nil, in
+	defer func() { s.cond, s.curSource = saved, savedSource }()
 	lx := s.newLexer()
 	var buf strings.Builder
 	savedBuf := s.buf
@@ -200,6 +200,7 @@ func (s *Session) sendQuery(query string) bool {
 		s.reportConnErr(err)
 		return false
 	}
+	rs.SetCopy(&copyLines{s: s}, s.out) // COPY FROM STDIN reads the input; TO STDOUT writes the output
 	ok := true
 	for rs.NextResult() {
 		if !s.printResult(ctx, rs.Result(), query) {
@@ -294,6 +295,10 @@ func (s *Session) printResult(ctx context.Context, r *proto.Result, query string
 		s.reportResultErr(r, r.Err(), query)
 		return false
 	case r.Empty():
+		return true
+	case r.IsCopy() == 'H':
+		// COPY TO STDOUT: the data went to the query output, where psql does not repeat
+		// the "COPY n" status.
 		return true
 	default:
 		s.printStatus(r.CommandTag())

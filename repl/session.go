@@ -65,6 +65,8 @@ type Session struct {
 	cancelMu         sync.Mutex           // held while a Ctrl-C cancel request is sent and reported
 	notes            notifier             // notifications waiting to be shown
 	idleLost         *proto.ConnLostError // the connection died while the prompt was shown
+	curSource        lineSource           // the input being read, which COPY FROM STDIN continues
+	inCopy           bool                 // COPY FROM STDIN is reading lines (PROMPT3)
 }
 
 // Run runs a whole gpsql invocation and returns the process exit code.

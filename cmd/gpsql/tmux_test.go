@@ -319,3 +319,34 @@ func TestTerminalIdleLoss(t *testing.T) {
 	ts.keys("Enter")
 	ts.waitFor(" two\n-----\n   2\n(1 row)")
 }
+
+// TestTerminalCopyFromStdin: COPY FROM STDIN typed at the terminal shows psql's
+// instructions and PROMPT3, and Ctrl-C aborts it with nothing copied.
+func TestTerminalCopyFromStdin(t *testing.T) {
+	t.Parallel()
+	ts := newTmux(t, fmt.Sprintf("%s -X -h %s -p %d -U postgres -d postgres", gpsqlBin, srv.SocketDir, srv.Port))
+	ts.waitFor("postgres=# ")
+	ts.typeText("create temp table typed(a int);")
+	ts.keys("Enter")
+	ts.waitFor("CREATE TABLE\npostgres=# ")
+	ts.typeText("copy typed from stdin;")
+	ts.keys("Enter")
+	ts.waitFor("Enter data to be copied followed by a newline.\nEnd with a backslash and a period on a line by itself, or an EOF signal.\n>> ")
+	ts.typeText("1")
+	ts.keys("Enter")
+	ts.typeText("2")
+	ts.keys("Enter")
+	ts.typeText(`\.`)
+	ts.keys("Enter")
+	ts.waitFor("COPY 2\npostgres=# ")
+	ts.typeText("copy typed from stdin;")
+	ts.keys("Enter")
+	ts.waitFor(">> ")
+	ts.typeText("3")
+	ts.keys("Enter")
+	ts.keys("C-c")
+	ts.waitFor("ERROR:  COPY from stdin failed: canceled by user")
+	ts.typeText("select count(*) from typed;")
+	ts.keys("Enter")
+	ts.waitFor(" count\n-------\n     2\n(1 row)")
+}

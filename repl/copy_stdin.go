@@ -1,0 +1,61 @@
+package repl
+
+import (
+	"errors"
+	"io"
+)
+
+// copyLines feeds COPY ... FROM STDIN with the lines that follow the statement in the
+// current input (the script, the terminal, or standard input for -c), up to a line "\." or
+// the end of the input, as psql's handleCopyIn does. The "\." line is not sent.
+type copyLines struct {
+	s       *Session
+	pending []byte
+	started bool
+	done    bool
+}
+
+func (c *copyLines) Read(p []byte) (int, error) {
+	s := c.s
+	for len(c.pending) == 0 {
+		if c.done {
+			return 0, io.EOF
+		}
+		if !c.started {
+			c.started = true
+			if s.interactive && !s.quiet {
+				s.out.Flush()
+				io.WriteString(s.opts.Stdout, "Enter data to be copied followed by a newline.\nEnd with a backslash and a period on a line by itself, or an EOF signal.\n")
+			}
+		}
+		s.inCopy = true
+		line, err := s.source().ReadLine()
+		s.inCopy = false
+		if err == errInterrupted {
+			// Ctrl-C while typing COPY data: abort it with psql's CopyFail reason.
+			c.done = true
+			return 0, errors.New("canceled by user")
+		}
+		if err != nil {
+			c.done = true
+			return 0, io.EOF
+		}
+		s.lineNo++
+		if line == `\.` {
+			c.done = true
+			return 0, io.EOF
+		}
+		c.pending = append(append(c.pending[:0], line...), '\n')
+	}
+	n := copy(p, c.pending)
+	c.pending = c.pending[n:]
+	return n, nil
+}
+
+// source is where input lines come from now: the loop's source, else standard input (for -c).
+func (s *Session) source() lineSource {
+	if s.curSource == nil {
+		s.curSource = newScriptReader(s.opts.Stdin)
+	}
+	return s.curSource
+}
