@@ -77,6 +77,7 @@ func (s *Session) runInteractive() int {
 		return s.expandPrompt(prompt2, status)
 	}}
 	s.curSource = src
+	eofs := 0 // Ctrl-D presses in a row
 	for {
 		line, err := src.ReadLine()
 		if err == errInterrupted {
@@ -87,11 +88,20 @@ func (s *Session) runInteractive() int {
 			continue
 		}
 		if err != nil {
+			// Ctrl-D: IGNOREEOF asks for that many in a row (bash's feature, as psql has it).
+			eofs++
+			if eofs < s.special.ignoreEOF {
+				if !s.quiet {
+					fmt.Fprintf(s.opts.Stdout, "Use \"\\q\" to leave %s.\n", s.opts.ProgName)
+				}
+				continue
+			}
 			if !s.quiet {
 				fmt.Fprintln(s.opts.Stdout, "\\q")
 			}
 			return ExitSuccess
 		}
+		eofs = 0
 		s.lineNo++
 		s.histLines = append(s.histLines, line)
 		code, stop := s.scanLine(lx, line, &buf)

@@ -350,3 +350,15 @@ func TestTerminalCopyFromStdin(t *testing.T) {
 	ts.keys("Enter")
 	ts.waitFor(" count\n-------\n     2\n(1 row)")
 }
+
+// TestTerminalIgnoreEOF: with IGNOREEOF=2 the first Ctrl-D only says how to leave; the
+// second one quits.
+func TestTerminalIgnoreEOF(t *testing.T) {
+	t.Parallel()
+	ts := newTmux(t, fmt.Sprintf("%s -X -h %s -p %d -U postgres -d postgres -v IGNOREEOF=2", gpsqlBin, srv.SocketDir, srv.Port))
+	ts.waitFor("postgres=# ")
+	ts.keys("C-d")
+	ts.waitFor("Use \"\\q\" to leave gpsql.\npostgres=# ")
+	ts.keys("C-d")
+	ts.waitFor("\\q\nEXIT=0")
+}
