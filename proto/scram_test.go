@@ -94,3 +94,17 @@ func TestMD5Password(t *testing.T) {
 		t.Fatalf("md5Password = %q, want %q", got, want)
 	}
 }
+
+// FuzzSCRAMServerMessages feeds arbitrary server-first and server-final messages: no panic,
+// and a final message is accepted only when the server-first one was.
+func FuzzSCRAMServerMessages(f *testing.F) {
+	f.Fuzz(func(t *testing.T, first, final []byte) {
+		s := newSCRAM("pw", "n,,", nil, "abcdef")
+		s.clientFirst()
+		_, err := s.serverFirst(first)
+		ferr := s.serverFinal(final)
+		if err != nil && ferr == nil {
+			t.Fatalf("server-final accepted after a rejected server-first (%v)", err)
+		}
+	})
+}
