@@ -43,6 +43,14 @@ func (s *Session) execute(query string) bool {
 		}
 		savepoint = true
 	}
+	if s.logFile != nil {
+		// -L: the query and its output also go to the log file, as psql writes them.
+		fmt.Fprintf(s.logFile, "********* QUERY **********\n%s\n**************************\n\n", query)
+		s.out.Flush()
+		out := s.out
+		s.out = bufio.NewWriterSize(io.MultiWriter(out, s.logFile), 64*1024)
+		defer func() { s.out.Flush(); s.out = out }()
+	}
 	start := time.Now()
 	ok := s.sendQuery(query)
 	s.prevQuery = query

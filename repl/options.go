@@ -65,7 +65,9 @@ type Options struct {
 	// NoReadline is -n: plain line input at the terminal.
 	NoReadline bool
 	// Output is -o: query results go to this file, or to a command after '|'.
-	Output    string
+	Output string
+	// LogFile is -L: queries and their output are also written to this file.
+	LogFile   string
 	ExtraArgs []string // operands beyond dbname and user, warned about
 
 	Env    proto.Env

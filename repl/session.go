@@ -67,6 +67,7 @@ type Session struct {
 	idleLost         *proto.ConnLostError // the connection died while the prompt was shown
 	curSource        lineSource           // the input being read, which COPY FROM STDIN continues
 	inCopy           bool                 // COPY FROM STDIN is reading lines (PROMPT3)
+	logFile          io.Writer            // -L
 }
 
 // Run runs a whole gpsql invocation and returns the process exit code.
@@ -113,6 +114,15 @@ func Run(ctx context.Context, opts *Options) int {
 	}
 	if !opts.NoPsqlrc {
 		s.runPsqlrc()
+	}
+	if opts.LogFile != "" {
+		f, err := os.OpenFile(opts.LogFile, os.O_WRONLY|os.O_CREATE|os.O_APPEND, 0o666)
+		if err != nil {
+			s.fatal(fmt.Sprintf("could not open log file \"%s\": %s", opts.LogFile, errnoText(err)))
+			return ExitFailure
+		}
+		defer f.Close()
+		s.logFile = f
 	}
 	if opts.Output != "" {
 		if err := s.setOutput(opts.Output); err != nil {

@@ -40,6 +40,8 @@ func TestModesDiff(t *testing.T) {
 			scrub: []string{`PID \d+`}},
 		{name: "notifications in a script", args: []string{"-X"}, stdin: "listen b;\nnotify b, 'one';\nselect pg_notify('b', 'two'), 1 as x;\nunlisten b;\nnotify b;\n",
 			scrub: []string{`PID \d+`}},
+		{name: "-L log file", args: []string{"-X", "-L", filepath.Join(dir, "log.txt"), "-c", "select 1", "-c", "create temp table lt(a int)", "-c", "select 1/0", "-c", "\\! cat " + filepath.Join(dir, "log.txt"), "-c", "\\! rm " + filepath.Join(dir, "log.txt")}},
+		{name: "-L unwritable", args: []string{"-X", "-L", "/nonexistent/log", "-c", "select 1"}},
 		{name: "-o file", args: []string{"-X", "-o", out, "-c", "select 1", "-c", "\\echo x"}},
 	}
 	for i := range tests {

@@ -145,6 +145,8 @@ func parseArgs(argv []string, env proto.Env, stdout, stderr io.Writer) (opts *re
 			o.NoReadline = true
 		case 'o':
 			o.Output = v
+		case 'L':
+			o.LogFile = v
 		case 'X':
 			o.NoPsqlrc = true
 		case 'w':
