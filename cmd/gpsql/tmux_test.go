@@ -339,11 +339,13 @@ func TestTerminalCopyFromStdin(t *testing.T) {
 	ts.typeText(`\.`)
 	ts.keys("Enter")
 	ts.waitFor("COPY 2\npostgres=# ")
-	ts.typeText("copy typed from stdin;")
+	ts.typeText("copy typed from stdin with (format text);")
 	ts.keys("Enter")
-	ts.waitFor(">> ")
+	ts.waitFor("copy typed from stdin with (format text);\nEnter data to be copied followed by a newline.\n" +
+		"End with a backslash and a period on a line by itself, or an EOF signal.\n>> ")
 	ts.typeText("3")
 	ts.keys("Enter")
+	ts.waitFor(">> 3\n>> ") // the next data line is being read: Ctrl-C goes to the line editor
 	ts.keys("C-c")
 	ts.waitFor("ERROR:  COPY from stdin failed: canceled by user")
 	ts.typeText("select count(*) from typed;")
