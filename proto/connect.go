@@ -41,9 +41,10 @@ type Conn struct {
 	notices       func(*Notice)
 	notifications func(*Notification)
 
-	busy   bool
-	closed bool
-	broken error // non-nil once the connection is unusable
+	busy      bool
+	fatalIdle bool // fatal was read while idle (under Watch), not as a statement's error
+	closed    bool
+	broken    error // non-nil once the connection is unusable
 }
 
 // Notification is a NotificationResponse (LISTEN/NOTIFY).

@@ -62,6 +62,7 @@ func (c *Conn) Watch(ctx context.Context) error {
 			return err
 		}
 		if _, ok := msg.(*wire.ErrorResponse); ok && c.fatal != nil {
+			c.fatalIdle = true
 			continue // the close follows
 		}
 		err = c.unexpected(msg)

@@ -24,6 +24,9 @@ type ConnLostError struct {
 	// pg_terminate_backend). When it came in answer to a query it was also reported as that
 	// statement's error, before this one, which is the order psql prints them in.
 	Fatal *ServerError
+	// FatalShown is true when Fatal was that statement's error; false when it arrived while
+	// the connection was idle (under Watch) and nobody has seen it yet.
+	FatalShown bool
 }
 
 func (e *ConnLostError) Error() string { return e.Msg }
@@ -107,7 +110,7 @@ func (c *Conn) fail(err error) error {
 	case errors.Is(err, os.ErrDeadlineExceeded):
 		return err // not broken: a hand-over deadline
 	}
-	c.broken = &ConnLostError{Msg: msg, Err: err, Fatal: c.fatal}
+	c.broken = &ConnLostError{Msg: msg, Err: err, Fatal: c.fatal, FatalShown: c.fatal != nil && !c.fatalIdle}
 	c.nc.Close()
 	return c.broken
 }
@@ -200,7 +203,9 @@ func (c *Conn) Query(ctx context.Context, sql string) (*Results, error) {
 // startResults marks the connection busy and returns the reader of what was just sent.
 func (c *Conn) startResults(ctx context.Context) *Results {
 	c.busy = true
-	c.fatal = nil
+	if !c.fatalIdle {
+		c.fatal = nil // a FATAL read while idle stays for the ConnLostError that follows
+	}
 	rs := &Results{c: c, ctx: ctx}
 	rs.stop = context.AfterFunc(ctx, func() {
 		if !rs.inCopyIn.Load() {

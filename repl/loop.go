@@ -255,6 +255,10 @@ func (s *Session) reportConnErr(err error) {
 		s.fatal(err.Error())
 		return
 	}
+	if lost.Fatal != nil && !lost.FatalShown {
+		// The server's FATAL came while the session was idle: psql shows it now.
+		s.printErr(proto.FormatError(lost.Fatal, "", s.verbosity, s.showContext))
+	}
 	s.printErr(lost.Msg)
 	if !s.interactive {
 		s.fatal("connection to server was lost")

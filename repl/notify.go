@@ -86,9 +86,6 @@ func (s *Session) reportIdleLoss() bool {
 		return false
 	}
 	s.idleLost = nil
-	if lost.Fatal != nil {
-		s.printErr(proto.FormatError(lost.Fatal, "", s.verbosity, s.showContext))
-	}
-	s.reportConnErr(lost)
+	s.reportConnErr(lost) // with the FATAL the server sent, which nobody has seen yet
 	return true
 }
