@@ -45,6 +45,7 @@ func (s *Session) runInteractive() int {
 	}
 	rl, err := readline.NewEx(&readline.Config{
 		DisableAutoSaveHistory: true,
+		AutoComplete:           s.completer(), // tab completion (complete.go)
 		Stdout:                 s.opts.Stdout,
 		Stderr:                 s.opts.Stderr,
 	})

@@ -1,0 +1,161 @@
+package completion
+
+import (
+	"context"
+	"strings"
+	"sync"
+)
+
+// Kind is a kind of catalog object that completion looks up by name.
+type Kind int
+
+// The kinds of names a Catalog lists.
+const (
+	Relations Kind = iota // anything SELECT reads: tables, views, materialized and foreign tables, partitioned tables
+	Tables                // ordinary and partitioned tables
+	Views                 // views and materialized views
+	Indexes
+	Sequences
+	Functions
+	Types
+	Schemas
+	Roles
+	Databases
+	Settings // run-time parameters (pg_settings)
+	numKinds
+)
+
+// Catalog is the completer's view of the database. Names returns the names (unquoted, as
+// stored) of the objects of kind in schema, or, when schema is "", those visible on the
+// search path (Schemas, Roles, Databases and Settings ignore schema). Columns returns the
+// column names of a relation in attribute order; visible Types are spelled as format_type
+// does ("integer", "character varying"), ready for SQL; an empty schema means the visible one.
+// Implementations must be safe for use by one goroutine at a time and should honour ctx,
+// since the user is waiting at the keyboard. Returned slices are not modified by the
+// completer.
+type Catalog interface {
+	Names(ctx context.Context, kind Kind, schema string) ([]string, error)
+	Columns(ctx context.Context, schema, relation string) ([]string, error)
+}
+
+// Querier runs one catalog query and returns the first column of each row as text. It is
+// what a SQLCatalog needs from a connection.
+type Querier interface {
+	QueryStrings(ctx context.Context, sql string) ([]string, error)
+}
+
+// SQLCatalog is a Catalog over PostgreSQL's system catalogs (the queries follow psql 15's
+// tab-complete.c: Query_for_list_of_*), caching each answer until Invalidate. It is safe
+// for concurrent use.
+type SQLCatalog struct {
+	q     Querier
+	mu    sync.Mutex
+	cache map[string][]string
+}
+
+// NewSQLCatalog returns a caching catalog that sends its queries through q.
+func NewSQLCatalog(q Querier) *SQLCatalog {
+	return &SQLCatalog{q: q, cache: map[string][]string{}}
+}
+
+// Invalidate forgets every cached answer, e.g. after DDL.
+func (c *SQLCatalog) Invalidate() {
+	c.mu.Lock()
+	c.cache = map[string][]string{}
+	c.mu.Unlock()
+}
+
+// Names implements Catalog.
+func (c *SQLCatalog) Names(ctx context.Context, kind Kind, schema string) ([]string, error) {
+	if kind < 0 || kind >= numKinds {
+		return nil, nil
+	}
+	return c.cached(ctx, "n\x00"+string(rune('a'+kind))+"\x00"+schema, func() string { return namesSQL(kind, schema) })
+}
+
+// Columns implements Catalog.
+func (c *SQLCatalog) Columns(ctx context.Context, schema, relation string) ([]string, error) {
+	return c.cached(ctx, "c\x00"+schema+"\x00"+relation, func() string { return columnsSQL(schema, relation) })
+}
+
+func (c *SQLCatalog) cached(ctx context.Context, key string, sql func() string) ([]string, error) {
+	c.mu.Lock()
+	v, ok := c.cache[key]
+	c.mu.Unlock()
+	if ok {
+		return v, nil
+	}
+	v, err := c.q.QueryStrings(ctx, sql())
+	if err != nil {
+		return nil, err
+	}
+	c.mu.Lock()
+	c.cache[key] = v
+	c.mu.Unlock()
+	return v, nil
+}
+
+// literal quotes s as a SQL string literal that reads the same whatever
+// standard_conforming_strings says.
+func literal(s string) string {
+	s = strings.ReplaceAll(s, "'", "''")
+	if strings.Contains(s, `\`) {
+		return "E'" + strings.ReplaceAll(s, `\`, `\\`) + "'"
+	}
+	return "'" + s + "'"
+}
+
+// where restricts a query on an object in namespace column ns, with visibility test vis.
+func where(schema, ns, vis string) string {
+	if schema == "" {
+		return vis
+	}
+	return ns + " = (SELECT oid FROM pg_catalog.pg_namespace WHERE nspname = " + literal(schema) + ")"
+}
+
+func namesSQL(kind Kind, schema string) string {
+	rel := func(kinds string) string {
+		return "SELECT c.relname FROM pg_catalog.pg_class c WHERE c.relkind IN (" + kinds + ") AND " +
+			where(schema, "c.relnamespace", "pg_catalog.pg_table_is_visible(c.oid)") + " ORDER BY 1"
+	}
+	switch kind {
+	case Relations:
+		return rel("'r','p','v','m','f'")
+	case Tables:
+		return rel("'r','p'")
+	case Views:
+		return rel("'v','m'")
+	case Indexes:
+		return rel("'i','I'")
+	case Sequences:
+		return rel("'S'")
+	case Functions:
+		return "SELECT DISTINCT p.proname FROM pg_catalog.pg_proc p WHERE " +
+			where(schema, "p.pronamespace", "pg_catalog.pg_function_is_visible(p.oid)") + " ORDER BY 1"
+	case Types:
+		name := "t.typname"
+		if schema == "" {
+			name = "pg_catalog.format_type(t.oid, NULL)"
+		}
+		return "SELECT " + name + " FROM pg_catalog.pg_type t WHERE (t.typrelid = 0 OR " +
+			"(SELECT c.relkind = 'c' FROM pg_catalog.pg_class c WHERE c.oid = t.typrelid)) AND " +
+			"NOT EXISTS (SELECT 1 FROM pg_catalog.pg_type el WHERE el.oid = t.typelem AND el.typarray = t.oid) AND " +
+			where(schema, "t.typnamespace", "pg_catalog.pg_type_is_visible(t.oid)") + " ORDER BY 1"
+	case Schemas:
+		return "SELECT nspname FROM pg_catalog.pg_namespace ORDER BY 1"
+	case Roles:
+		return "SELECT rolname FROM pg_catalog.pg_roles ORDER BY 1"
+	case Databases:
+		return "SELECT datname FROM pg_catalog.pg_database ORDER BY 1"
+	case Settings:
+		return "SELECT name FROM pg_catalog.pg_settings WHERE context <> 'internal' ORDER BY 1"
+	}
+	return ""
+}
+
+func columnsSQL(schema, relation string) string {
+	cond := "c.relname = " + literal(relation) + " AND " + where(schema, "c.relnamespace", "pg_catalog.pg_table_is_visible(c.oid)")
+	return "SELECT a.attname FROM pg_catalog.pg_attribute a WHERE a.attrelid = " +
+		"(SELECT c.oid FROM pg_catalog.pg_class c WHERE " + cond + " LIMIT 1) " +
+		"AND a.attnum > 0 AND NOT a.attisdropped ORDER BY a.attnum"
+}

@@ -1,0 +1,375 @@
+// Package completion is gpsql's tab completion: it reads the statement around the cursor,
+// decides what may come next following psql 15's tab-complete.c rules (plus pgcli-style
+// column completion after alias.), and looks names up through a Catalog. It imports nothing
+// of gpsql's; the session supplies the catalog, variables and command names.
+package completion
+
+import (
+	"context"
+	"os"
+	"sort"
+	"strings"
+	"time"
+	"unicode"
+	"unicode/utf8"
+)
+
+// Options are what a Completer needs from the session. Every field may be nil/empty.
+type Options struct {
+	Catalog     Catalog
+	KeywordCase func() string   // COMP_KEYWORD_CASE: lower, upper, preserve-lower, preserve-upper (default)
+	Variables   func() []string // psql variable names, for \set, \unset and :name
+	Commands    []string        // backslash command names without the backslash (meta.Names)
+	Pending     func() string   // the query buffer before the line being edited
+	// ReadDir lists a directory for file-name completion; nil means os.ReadDir.
+	ReadDir func(dir string) ([]os.DirEntry, error)
+	// Timeout bounds the catalog lookups of one completion; 0 means 500 ms.
+	Timeout time.Duration
+}
+
+// Completer completes SQL and psql meta-commands. It keeps no state between calls but what
+// its Catalog caches; it is safe for concurrent use if the Catalog and Options functions are.
+type Completer struct {
+	o Options
+}
+
+// New returns a Completer over o.
+func New(o Options) *Completer {
+	if o.ReadDir == nil {
+		o.ReadDir = os.ReadDir
+	}
+	if o.Timeout == 0 {
+		o.Timeout = 500 * time.Millisecond
+	}
+	return &Completer{o: o}
+}
+
+// Do implements readline's AutoCompleter (github.com/chzyer/readline): it returns what to
+// append to the word before the cursor for each candidate, and that word's length in runes.
+// Readline can only append, so candidates are those that extend the typed word.
+func (c *Completer) Do(line []rune, pos int) ([][]rune, int) {
+	if pos < 0 || pos > len(line) {
+		return nil, 0
+	}
+	ctx, cancel := context.WithTimeout(context.Background(), c.o.Timeout)
+	defer cancel()
+	cands, word := c.Complete(ctx, string(line[:pos]), string(line[pos:]))
+	n := utf8.RuneCountInString(word)
+	var out [][]rune
+	for _, cand := range cands {
+		r := []rune(cand)
+		if len(r) < n {
+			continue
+		}
+		out = append(out, r[n:])
+	}
+	return out, n
+}
+
+// Complete returns the completions of the word that ends at the cursor, given the text of
+// the line before and after the cursor (the query buffer's earlier lines come from
+// Options.Pending), and that word. Each candidate is the whole word, starting with it; a
+// single candidate carries the trailing space psql's readline would add (none after a
+// schema's "." or a directory's "/"). The result is sorted and freshly allocated.
+func (c *Completer) Complete(ctx context.Context, before, after string) (cands []string, word string) {
+	pending := ""
+	if c.o.Pending != nil {
+		pending = c.o.Pending()
+		if pending != "" && !strings.HasSuffix(pending, "\n") {
+			pending += "\n"
+		}
+	}
+	st := newState(c, ctx, pending+before, after)
+	list := st.complete()
+	word = st.word
+	list = dedupe(list)
+	if len(list) == 1 && !strings.HasSuffix(list[0], ".") && !strings.HasSuffix(list[0], "/") {
+		list[0] += " "
+	}
+	return list, word
+}
+
+func dedupe(l []string) []string {
+	sort.Strings(l)
+	out := l[:0]
+	for i, s := range l {
+		if i == 0 || s != l[i-1] {
+			out = append(out, s)
+		}
+	}
+	return out
+}
+
+// state is one completion request being worked out.
+type state struct {
+	c     *Completer
+	ctx   context.Context
+	text  string  // everything before the cursor
+	after string  // the rest of the line
+	word  string  // the word being completed
+	prev  []token // the statement's tokens before word, inner groups collapsed
+	all   []token // the whole statement's tokens, cursor word included
+	meta  string  // the backslash command of the line, if the cursor is in its arguments
+	margs []string
+}
+
+func newState(c *Completer, ctx context.Context, text, after string) *state {
+	st := &state{c: c, ctx: ctx, text: text, after: after}
+	line := text[strings.LastIndexByte(text, '\n')+1:]
+	// A backslash command on the current line takes the rest of it as arguments.
+	for _, t := range lex(line) {
+		if t.kind == tMeta {
+			st.meta = t.text
+			args := splitArgs(line[t.end:])
+			if t.end == len(line) {
+				st.word = t.text
+				return st
+			}
+			if len(args) > 0 && !isSpace(line[len(line)-1]) {
+				st.word = args[len(args)-1]
+				args = args[:len(args)-1]
+			}
+			st.margs = args
+			return st
+		}
+	}
+	toks := lex(text)
+	// The statement is what follows the last semicolon.
+	for i := len(toks) - 1; i >= 0; i-- {
+		if toks[i].kind == tSemi {
+			toks = toks[i+1:]
+			break
+		}
+	}
+	if n := len(toks); n > 0 && toks[n-1].end == len(text) && (toks[n-1].kind == tWord || toks[n-1].kind == tString || toks[n-1].kind == tNumber) {
+		st.word = toks[n-1].text
+		toks = toks[:n-1]
+		// A psql variable reference :name (psqlscan.l) is one word here.
+		if n := len(toks); n > 0 && toks[n-1].kind == tOp && toks[n-1].text == ":" && toks[n-1].end == len(text)-len(st.word) {
+			st.word = ":" + st.word
+			toks = toks[:n-1]
+		}
+	} else if n > 0 && toks[n-1].kind == tOp && toks[n-1].text == ":" && toks[n-1].end == len(text) {
+		st.word = ":"
+		toks = toks[:n-1]
+	}
+	st.prev = collapse(toks)
+	rest := lex(after)
+	for i, t := range rest {
+		if t.kind == tSemi {
+			rest = rest[:i]
+			break
+		}
+	}
+	st.all = append(append(append([]token(nil), toks...), token{kind: tWord, text: st.word}), rest...)
+	return st
+}
+
+// splitArgs splits backslash-command arguments at white space, keeping quoted runs whole.
+func splitArgs(s string) []string {
+	var out []string
+	i := 0
+	for i < len(s) {
+		if isSpace(s[i]) {
+			i++
+			continue
+		}
+		start := i
+		for i < len(s) && !isSpace(s[i]) {
+			if s[i] == '\'' || s[i] == '"' {
+				end, _ := scanQuoted(s, i, s[i], false)
+				i = end
+				continue
+			}
+			i++
+		}
+		out = append(out, s[start:i])
+	}
+	return out
+}
+
+// collapse replaces each completed parenthesized group by one tGroup token, as psql's
+// get_previous_words does, so that rules see "INSERT INTO t (...) VALUES".
+func collapse(toks []token) []token {
+	var out []token
+	var opens []int
+	for _, t := range toks {
+		switch t.kind {
+		case tOpen:
+			opens = append(opens, len(out))
+			out = append(out, t)
+		case tClose:
+			if len(opens) == 0 {
+				out = append(out, t)
+				continue
+			}
+			o := opens[len(opens)-1]
+			opens = opens[:len(opens)-1]
+			out = append(out[:o], token{kind: tGroup, text: "(...)"})
+		default:
+			out = append(out, t)
+		}
+	}
+	return out
+}
+
+// words returns the previous words' texts, most recent last.
+func (st *state) words() []string {
+	w := make([]string, len(st.prev))
+	for i, t := range st.prev {
+		w[i] = t.text
+	}
+	return w
+}
+
+// tail reports whether the previous words end with pats, compared case-insensitively;
+// a pattern may be "*" (any word) or alternatives "A|B".
+func (st *state) tail(pats ...string) bool {
+	w := st.words()
+	if len(w) < len(pats) {
+		return false
+	}
+	w = w[len(w)-len(pats):]
+	for i, p := range pats {
+		if !wordIs(w[i], p) {
+			return false
+		}
+	}
+	return true
+}
+
+// head reports whether the statement starts with pats.
+func (st *state) head(pats ...string) bool {
+	w := st.words()
+	if len(w) < len(pats) {
+		return false
+	}
+	for i, p := range pats {
+		if !wordIs(w[i], p) {
+			return false
+		}
+	}
+	return true
+}
+
+func wordIs(w, pat string) bool {
+	if pat == "*" {
+		return true
+	}
+	for _, alt := range strings.Split(pat, "|") {
+		if strings.EqualFold(w, alt) {
+			return true
+		}
+	}
+	return false
+}
+
+// keywords returns the phrases matching the typed word, in the case COMP_KEYWORD_CASE
+// asks for (tab-complete.c pg_strdup_keyword_case). Readline only appends, so when the
+// typed word's case disagrees with an upper/lower setting, the typed case is kept.
+func (st *state) keywords(phrases []string) []string {
+	mode := "preserve-upper"
+	if st.c.o.KeywordCase != nil {
+		if m := st.c.o.KeywordCase(); m != "" {
+			mode = m
+		}
+	}
+	w := st.word
+	upper := true
+	switch {
+	case w != "" && (mode == "preserve-upper" || mode == "preserve-lower" || !caseAgrees(w, mode)):
+		r, _ := utf8.DecodeRuneInString(w)
+		upper = !unicode.IsLower(r)
+	case mode == "lower" || mode == "preserve-lower":
+		upper = false
+	}
+	var out []string
+	for _, p := range phrases {
+		if len(p) < len(w) || !strings.EqualFold(p[:len(w)], w) {
+			continue
+		}
+		if upper {
+			p = strings.ToUpper(p)
+		} else {
+			p = strings.ToLower(p)
+		}
+		out = append(out, w+p[len(w):])
+	}
+	return out
+}
+
+func caseAgrees(w, mode string) bool {
+	if mode == "upper" {
+		return w == strings.ToUpper(w)
+	}
+	return w == strings.ToLower(w)
+}
+
+// lookup lists a kind's names as they are written in SQL.
+func (st *state) lookup(kind Kind, schema string) []string {
+	if st.c.o.Catalog == nil {
+		return nil
+	}
+	names, err := st.c.o.Catalog.Names(st.ctx, kind, schema)
+	if err != nil {
+		return nil
+	}
+	out := make([]string, 0, len(names))
+	for _, n := range names {
+		if kind == Settings || kind == Databases || kind == Roles || (kind == Types && schema == "") {
+			out = append(out, n)
+			continue
+		}
+		out = append(out, QuoteIdent(n))
+	}
+	return out
+}
+
+// match keeps the names that extend prefix, hiding the system catalogs' pg_ names unless
+// the prefix asks for them (tab-complete.c hides pg_catalog and pg_toast the same way).
+func match(names []string, prefix string) []string {
+	var out []string
+	for _, n := range names {
+		if !strings.HasPrefix(n, prefix) {
+			continue
+		}
+		if strings.HasPrefix(n, "pg_") && !strings.HasPrefix(prefix, "pg_") {
+			continue
+		}
+		out = append(out, n)
+	}
+	return out
+}
+
+// objects completes names of kind, schema-qualified after "schema.", with the schemas
+// themselves (followed by ".") offered beside unqualified names.
+func (st *state) objects(kind Kind) []string {
+	if qual, part, ok := splitQualified(st.word); ok {
+		var out []string
+		for _, n := range match(st.lookup(kind, identValue(qual)), part) {
+			out = append(out, qual+"."+n)
+		}
+		return out
+	}
+	out := match(st.lookup(kind, ""), st.word)
+	var schemas []string
+	for _, s := range match(st.lookup(Schemas, ""), st.word) {
+		schemas = append(schemas, s+".")
+	}
+	if len(out) == 0 && len(schemas) == 1 {
+		// One schema matches: offer its objects straight away, as psql does.
+		qual := strings.TrimSuffix(schemas[0], ".")
+		for _, n := range st.lookup(kind, identValue(qual)) {
+			out = append(out, qual+"."+n)
+		}
+		if len(out) > 0 {
+			return out
+		}
+	}
+	return append(out, schemas...)
+}
+
+// plain completes names of a kind that has no schema (roles, databases, settings).
+func (st *state) plain(kind Kind, extra ...string) []string {
+	return append(match(st.lookup(kind, ""), st.word), st.keywords(extra)...)
+}
