@@ -18,6 +18,8 @@ type dreq struct {
 	system     bool
 	letters    string // e.g. "tv" for \dtv, "n" for \dfn
 	version    int    // server_version_num
+	pattern2   string // \drds's database pattern
+	has2       bool
 	db         string // current database, for db.schema.name patterns
 }
 
@@ -86,14 +88,15 @@ func describeCommands() []Command {
 		list("list text search dictionaries", "[+] [PATTERN]", buildTSDictionaries, "dFd"),
 		list("list text search templates", "[+] [PATTERN]", buildTSTemplates, "dFt"),
 		list("list large objects, same as \\lo_list", "", buildLargeObjects, "dl"),
-		list("list per-database role settings", "[PATTERN1 [PATTERN2]]", buildRoleSettings, "drds"),
+		{Names: variants("drds"), Args: "[ROLEPTRN [DBPTRN]]", Section: sec, Help: "list per-database role settings",
+			Run: runRoleSettings},
 		list("list subscriptions", "[+] [PATTERN]", buildSubscriptions, "dRs"),
 		list("show comments on objects", "[S] [PATTERN]", buildComments, "dd"),
 		list("list [only index/table] partitioned relations", "[itn+] [PATTERN]", buildPartitioned, "dP", "dPi", "dPt", "dPn", "dPit", "dPti", "dPin", "dPni", "dPtn", "dPnt"),
 		{Names: []string{"sf", "sf+"}, Args: "[+] FUNCNAME", Section: sec, Help: "show a function's definition", Run: runShowFunction},
 		{Names: []string{"sv", "sv+"}, Args: "[+] VIEWNAME", Section: sec, Help: "show a view's definition", Run: runShowView},
 	}
-	return cmds
+	return append(cmds, moreDescribeCommands()...)
 }
 
 // parseName splits a command name such as "dtS+" into the letters after base and the S

@@ -160,44 +160,9 @@ func showSource(env *Env, name string, args Args, isFunc bool) Result {
 		}
 		return Error
 	}
-	cast := "regclass"
-	if isFunc {
-		cast = "regproc"
-		if strings.Contains(obj, "(") {
-			cast = "regprocedure"
-		}
-	}
-	if env.Query == nil {
-		env.Errorf("You are currently not connected to a database.")
-		return Error
-	}
-	rows, err := env.Query.QueryMinimal("SELECT " + literal(obj) + "::pg_catalog." + cast + "::pg_catalog.oid")
-	if err != nil {
-		return Error
-	}
-	var res Result
-	oid := rows.Get(0, 0)
-	var text string
-	if isFunc {
-		rows, res = env.query("SELECT pg_catalog.pg_get_functiondef(" + oid + ")")
-		if res != OK {
-			return res
-		}
-		text = rows.Get(0, 0)
-	} else {
-		rows, res = env.query(viewDefQuery(oid))
-		if res != OK {
-			return res
-		}
-		if rows.Len() == 0 {
-			return Error
-		}
-		nsp, rel, kind := rows.Get(0, 0), rows.Get(0, 1), rows.Get(0, 2)
-		if kind != "v" {
-			env.Errorf("\"%s.%s\" is not a view", nsp, rel)
-			return Error
-		}
-		text = viewSource(nsp, rel, rows.Get(0, 3), rows.Get(0, 4), rows.Get(0, 5), rows.Get(0, 6), rows.Get(0, 7))
+	text, res := objectSource(env, obj, isFunc)
+	if res != OK {
+		return res
 	}
 	if text != "" && !strings.HasSuffix(text, "\n") {
 		text += "\n"
@@ -240,3 +205,51 @@ func runShowFunction(env *Env, name string, args Args) Result {
 	return showSource(env, name, args, true)
 }
 func runShowView(env *Env, name string, args Args) Result { return showSource(env, name, args, false) }
+
+// objectSource looks up a function (\sf, \ef) or a view (\sv, \ev) by the name the user
+// typed, as psql's lookup_object_oid does (regproc, or regprocedure when the name has an
+// argument list; regclass for a view), and returns the command that creates it, as
+// get_create_object_cmd does: pg_get_functiondef's text, or a CREATE OR REPLACE VIEW built
+// around pg_get_viewdef. Failures are reported; the result is then not OK.
+func objectSource(env *Env, obj string, isFunc bool) (string, Result) {
+	cast := "regclass"
+	if isFunc {
+		cast = "regproc"
+		if strings.Contains(obj, "(") {
+			cast = "regprocedure"
+		}
+	}
+	if env.Query == nil {
+		env.Errorf("You are currently not connected to a database.")
+		return "", Error
+	}
+	rows, err := env.Query.QueryMinimal("SELECT " + literal(obj) + "::pg_catalog." + cast + "::pg_catalog.oid")
+	if err != nil {
+		return "", Error
+	}
+	var res Result
+	oid := rows.Get(0, 0)
+	var text string
+	if isFunc {
+		rows, res = env.query("SELECT pg_catalog.pg_get_functiondef(" + oid + ")")
+		if res != OK {
+			return "", res
+		}
+		text = rows.Get(0, 0)
+	} else {
+		rows, res = env.query(viewDefQuery(oid))
+		if res != OK {
+			return "", res
+		}
+		if rows.Len() == 0 {
+			return "", Error
+		}
+		nsp, rel, kind := rows.Get(0, 0), rows.Get(0, 1), rows.Get(0, 2)
+		if kind != "v" {
+			env.Errorf("\"%s.%s\" is not a view", nsp, rel)
+			return "", Error
+		}
+		text = viewSource(nsp, rel, rows.Get(0, 3), rows.Get(0, 4), rows.Get(0, 5), rows.Get(0, 6), rows.Get(0, 7))
+	}
+	return text, OK
+}

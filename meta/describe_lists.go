@@ -77,7 +77,31 @@ func buildSchemas(r *dreq) (listing, error) {
 		order:  "ORDER BY 1;",
 		title:  "List of schemas",
 	}
-	return s.build(r)
+	l, err := s.build(r)
+	if err != nil || !r.hasPattern || (r.version != 0 && r.version < 150000) {
+		return l, err
+	}
+	// psql 15 lists the publications of the schema named exactly as the pattern, in place
+	// of the row count (listSchemas).
+	pubSQL := "SELECT pubname \nFROM pg_catalog.pg_publication p\n" +
+		"     JOIN pg_catalog.pg_publication_namespace pn ON p.oid = pn.pnpubid\n" +
+		"     JOIN pg_catalog.pg_namespace n ON n.oid = pn.pnnspid \n" +
+		"WHERE n.nspname = " + literal(r.pattern) + "\nORDER BY 1"
+	l.print = func(env *Env, rows *Rows) Result {
+		pubs, res := env.query(pubSQL)
+		if res != OK {
+			return res
+		}
+		if pubs.Len() == 0 {
+			return env.printRows(l.title, rows, true, nil)
+		}
+		footers := []string{"Publications:"}
+		for i := range pubs.Data {
+			footers = append(footers, "    \""+pubs.Get(i, 0)+"\"")
+		}
+		return env.printRows(l.title, rows, false, footers)
+	}
+	return l, nil
 }
 
 // buildTypes is \dT (psql's describeTypes).
@@ -327,9 +351,7 @@ func buildOperators(r *dreq, types []string) (listing, error) {
 	var join strings.Builder
 	var c conds
 	if len(types) == 1 {
-		c.add("o.oprleft = 0")
-	} else if len(types) == 2 {
-		c.add("o.oprleft <> 0")
+		c.add("o.oprleft = 0") // one type: prefix operators only; two: any operator
 	}
 	if !r.system && !r.hasPattern {
 		c.add(sysFilter)
@@ -347,6 +369,8 @@ func buildOperators(r *dreq, types []string) (listing, error) {
 		tr := *r
 		tr.pattern, tr.hasPattern = mapTypeName(tp), true
 		if tp == "-" {
+			// "-" stands for no argument on that side (psql's describeOperators).
+			c.add(t + ".typname IS NULL")
 			continue
 		}
 		if err := c.pattern(&tr, NameFilter{NameVar: t + ".typname", AltNameVar: "pg_catalog.format_type(" + t + ".oid, NULL)",
@@ -670,9 +694,20 @@ func buildRoleSettings(r *dreq) (listing, error) {
 		title:  "List of settings",
 	}
 	l, err := s.build(r)
-	if r.hasPattern {
+	if err == nil && r.has2 {
+		// The database pattern (psql's listDbRoleSettings' second validateSQLNamePattern).
+		w, err2 := NameFilter{NameVar: "d.datname"}.Where(r.pattern2, true, strings.Contains(l.sql, "WHERE "), r.db, r.version)
+		if err2 != nil {
+			return l, err2
+		}
+		l.sql = strings.Replace(l.sql, s.order, w+s.order, 1)
+	}
+	switch {
+	case r.hasPattern && r.has2:
+		l.notFound = fmt.Sprintf("Did not find any settings for role \"%s\" and database \"%s\".", r.pattern, r.pattern2)
+	case r.hasPattern:
 		l.notFound = fmt.Sprintf("Did not find any settings for role \"%s\".", r.pattern)
-	} else {
+	default:
 		l.notFound = "Did not find any settings."
 	}
 	return l, err

@@ -42,6 +42,7 @@ type relInfo struct {
 	kind, persistence, replIdent, am, ofType   string
 	hasIndex, rowSec, forceRowSec, isPartition bool
 	hasRules, hasTriggers                      bool
+	relOptions                                 string // reloptions and toast.* ones, joined by ", "
 }
 
 // relTitle is the title of \d for a relation kind.
@@ -72,8 +73,9 @@ func relTitle(ri relInfo, name string) string {
 func describeOne(env *Env, r *dreq, oid, nsp, rel string) Result {
 	info, res := env.query("SELECT c.relkind, c.relpersistence, c.relreplident, " +
 		when(r.version >= 120000, "COALESCE(am.amname, '')") + when(r.version < 120000, "''") +
-		", COALESCE(c.reloftype::pg_catalog.regtype::pg_catalog.text, ''), c.relhasindex, c.relrowsecurity, c.relforcerowsecurity, c.relispartition, c.relhasrules, c.relhastriggers\n" +
-		"FROM pg_catalog.pg_class c\n" + when(r.version >= 120000, "  LEFT JOIN pg_catalog.pg_am am ON am.oid = c.relam\n") +
+		", COALESCE(c.reloftype::pg_catalog.regtype::pg_catalog.text, ''), c.relhasindex, c.relrowsecurity, c.relforcerowsecurity, c.relispartition, c.relhasrules, c.relhastriggers,\n" +
+		"  pg_catalog.array_to_string(c.reloptions || array(select 'toast.' || x from pg_catalog.unnest(tc.reloptions) x), ', ')\n" +
+		"FROM pg_catalog.pg_class c\n  LEFT JOIN pg_catalog.pg_class tc ON (c.reltoastrelid = tc.oid)\n" + when(r.version >= 120000, "  LEFT JOIN pg_catalog.pg_am am ON am.oid = c.relam\n") +
 		"WHERE c.oid = '" + oid + "';")
 	if res != OK {
 		return res
@@ -84,7 +86,7 @@ func describeOne(env *Env, r *dreq, oid, nsp, rel string) Result {
 	g := func(i int) string { return info.Get(0, i) }
 	ri := relInfo{kind: g(0), persistence: g(1), replIdent: g(2), am: g(3), ofType: g(4),
 		hasIndex: g(5) == "t", rowSec: g(6) == "t", forceRowSec: g(7) == "t", isPartition: g(8) == "t",
-		hasRules: g(9) == "t", hasTriggers: g(10) == "t"}
+		hasRules: g(9) == "t", hasTriggers: g(10) == "t", relOptions: g(11)}
 	name := nsp + "." + rel
 	if ri.kind == "S" {
 		return describeSequence(env, oid, name, ri)
@@ -294,6 +296,9 @@ func relationFooters(env *Env, r *dreq, oid, name string, ri relInfo) ([]string,
 			b.WriteString(", replica identity")
 		}
 		f = append(f, b.String())
+		if r.verbose && ri.relOptions != "" {
+			f = append(f, "Options: "+ri.relOptions)
+		}
 		return f, OK
 	case "v", "m":
 		if ri.kind == "m" || r.verbose {
@@ -377,6 +382,9 @@ func relationFooters(env *Env, r *dreq, oid, name string, ri relInfo) ([]string,
 				return fmt.Sprintf("    TABLE \"%s\" CONSTRAINT \"%s\" %s", rows.Get(i, 1), rows.Get(i, 0), rows.Get(i, 2))
 			})
 		if res != OK {
+			return nil, res
+		}
+		if res = tableFooters(env, r, q, ri, &f); res != OK {
 			return nil, res
 		}
 	}
@@ -489,6 +497,9 @@ func relationFooters(env *Env, r *dreq, oid, name string, ri relInfo) ([]string,
 	}
 	if r.verbose && r.version >= 120000 && !boolVar(env, "HIDE_TABLEAM") && ri.am != "" && (ri.kind == "r" || ri.kind == "m") {
 		f = append(f, "Access method: "+ri.am)
+	}
+	if r.verbose && ri.relOptions != "" {
+		f = append(f, "Options: "+ri.relOptions)
 	}
 	return f, OK
 }

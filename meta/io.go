@@ -242,3 +242,15 @@ func runPrompt(env *Env, name string, args Args) Result {
 	}
 	return OK
 }
+
+// expandTilde is psql's expand_tilde: a leading ~ or ~/ is the home directory.
+func expandTilde(p string) string {
+	if p != "~" && !strings.HasPrefix(p, "~/") {
+		return p
+	}
+	home, err := os.UserHomeDir()
+	if err != nil {
+		return p
+	}
+	return home + p[1:]
+}

@@ -19,6 +19,7 @@ const (
 	Send                    // send the query buffer now (\g and friends)
 	Terminate               // quit (\q)
 	Error                   // the command failed (counts for ON_ERROR_STOP)
+	NewEdit                 // \e replaced the query buffer: the loop scans it as new input (PSQL_CMD_NEWEDIT)
 )
 
 // OptionKind is how the next argument is scanned (psql's slash_option_type).

@@ -116,6 +116,10 @@ func (s *Session) scanLine(lx *Lexer, line string, buf *strings.Builder) (int, b
 			if r == slashTerminate {
 				return exitTerminate, true
 			}
+			if r == slashNewEdit {
+				s.rescanEdited(lx, buf)
+				continue
+			}
 			if r == slashError && s.onErrorStop {
 				return ExitUser, true
 			}
@@ -134,6 +138,19 @@ func (s *Session) scanLine(lx *Lexer, line string, buf *strings.Builder) (int, b
 			return ExitSuccess, false
 		}
 	}
+}
+
+// rescanEdited makes the buffer \e left the new input line, newline-terminated, with an
+// empty query buffer, as mainloop.c does for PSQL_CMD_NEWEDIT: the rest of the line that
+// held \e is dropped, and complete statements in the edited text run at once.
+func (s *Session) rescanEdited(lx *Lexer, buf *strings.Builder) {
+	text := buf.String()
+	if text != "" && !strings.HasSuffix(text, "\n") {
+		text += "\n"
+	}
+	buf.Reset()
+	lx.Reset()
+	lx.SetLine(text)
 }
 
 func (s *Session) newLexer() *Lexer {

@@ -14,6 +14,7 @@ const (
 	slashOK slashResult = iota
 	slashError
 	slashTerminate
+	slashNewEdit // \e replaced the query buffer: rescan it as input (PSQL_CMD_NEWEDIT)
 )
 
 // lexArgs lets meta commands scan their arguments with the session's lexer.
@@ -57,6 +58,8 @@ func (s *Session) runSlash(lx *Lexer, buf *strings.Builder) slashResult {
 		switch cmd.Run(s.metaEnv(), name, lexArgs{lx}) {
 		case meta.Terminate:
 			res = slashTerminate
+		case meta.NewEdit:
+			res = slashNewEdit
 		case meta.Error:
 			res = slashError
 		}

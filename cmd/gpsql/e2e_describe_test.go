@@ -63,6 +63,12 @@ func TestDescribeDiff(t *testing.T) {
 		`\dd d7.*`, `\des`, `\des+`, `\det+ d7.*`, `\det`, `\deu`, `\deu+`, `\dew`, `\dew+`, `\dFd d7.*`,
 		`\dFd+ d7.*`, `\dFt d7.*`, `\dFt+ d7.*`, `\dl`, `\dl+`, `\dP d7.*`, `\dP`, `\dPn`, `\dPi d7.*`, `\dPt`,
 		`\drds`, `\dRs`,
+		// footers, text search, publications, extended statistics, operator and setting patterns
+		`\d d7.secure`, `\d+ d7.secure`, `\d d7.opts`, `\d+ d7.opts`, `\d+ d7.opts_idx`, `\d+ d7.v_opts`,
+		`\d d7.nosec`, `\dn ext`, `\dn+ ext`, `\dF d7.*`, `\dF+ d7.*`, `\dF+ nosuch`, `\dFS`, `\dFp d7.*`,
+		`\dFp+ d7.*`, `\dFp+ nosuch`, `\dRp`, `\dRp+`, `\dRp+ nosuch`, `\dRp d7_pub2`, `\dX`, `\dX d7.*`,
+		`\dX nosuch`, `\do d7.* - int8`, `\do * - bool`, `\do d7.* d7.pair d7.pair`, `\drds d7* describe_db`,
+		`\drds d7* nosuch`, `\drds * describe*`,
 		// source
 		`\sf d7.trig_fn`, `\sf+ d7.add(int,int)`, `\sf+ d7.proc`, `\sf d7.add`, `\sf nosuch`, `\sf`,
 		`\sv d7.v_parent`, `\sv+ d7.v_parent`, `\sv d7.parent`, `\sv nosuch`, `\sv+ public.pub_v`,

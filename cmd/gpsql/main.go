@@ -157,6 +157,10 @@ func parseArgs(argv []string, env proto.Env, stdout, stderr io.Writer) (opts *re
 			fmt.Fprintf(stdout, "%s (gpsql) %s\n", progName, version)
 			return nil, 0, true
 		case '?':
+			if p.value == "commands" || p.value == "variables" { // help.c slashUsage, helpVariables
+				io.WriteString(stdout, map[bool]string{true: repl.CommandsHelp(), false: repl.VariablesHelp()}[p.value == "commands"])
+				return nil, 0, true
+			}
 			if p.name == "-?" || !p.has || p.value == "options" {
 				io.WriteString(stdout, usage(env))
 				return nil, 0, true

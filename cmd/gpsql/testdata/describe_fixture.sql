@@ -122,3 +122,23 @@ select lo_create(424242);
 comment on large object 424242 is 'a blob';
 create table public.pub_t (a int);
 create view public.pub_v as select 1 as one;
+
+-- footers: forced row security without policies, options, column lists and row filters
+create table d7.opts (a int, b text) with (fillfactor = 70, toast.autovacuum_enabled = false);
+alter table d7.opts enable row level security;
+alter table d7.opts force row level security;
+create index opts_idx on d7.opts (a) with (fillfactor = 50);
+create view d7.v_opts with (security_barrier = true) as select 1 as one;
+create statistics d7.opts_stat on a, b from d7.opts;
+alter statistics d7.opts_stat set statistics 100;
+create statistics d7.opts_mcv (mcv) on a, b from d7.opts;
+create table d7.nosec (a int);
+create policy p_off on d7.nosec using (a > 0);
+create rule nosec_rule as on insert to d7.nosec do also notify nosec;
+alter table d7.nosec disable rule nosec_rule;
+create publication d7_pub2 for table d7.opts (a) where (a > 0);
+create publication d7_pub_schema for tables in schema ext with (publish = 'insert');
+comment on publication d7_pub is 'the publication';
+create operator d7.!! (rightarg = int8, function = pg_catalog.factorial);
+alter role d7_reader in database describe_db set work_mem = '8MB';
+alter role d7_reader set search_path = d7;
