@@ -231,6 +231,7 @@ type Config struct {
 	// Defaults as libpq 18: min 3.0; max 3.0, or 3.2 when min is above 3.0.
 	MinProtocolVersion string
 	MaxProtocolVersion string
+	minProtocolGiven   bool // min_protocol_version was set: no fallback to 2.0 below it (v2.go)
 
 	// SCRAMClientKey and SCRAMServerKey are scram_client_key and scram_server_key, decoded
 	// (32 bytes each) or nil. Never shown by String.
@@ -912,6 +913,7 @@ func cfgProtocolVersions(c *Config, vals cfgValues) error {
 			return cfgErrorf("invalid %s value: \"%s\"", "min_protocol_version", v)
 		}
 		minName, minNum = name, num
+		c.minProtocolGiven = name != "3.0" // an explicit 3.0 reads as the default: String() round-trips
 	}
 	maxName, maxNum := "3.0", 300
 	if v, ok := vals["max_protocol_version"]; ok {
@@ -922,6 +924,9 @@ func cfgProtocolVersions(c *Config, vals cfgValues) error {
 		maxName, maxNum = name, num
 	} else if minNum > 300 {
 		maxName, maxNum = "3.2", 302
+	}
+	if minNum > maxNum && !c.minProtocolGiven {
+		minName, minNum = maxName, maxNum // max_protocol_version=2.0 alone lowers the default minimum
 	}
 	if minNum > maxNum {
 		return cfgErrorf("\"%s\" is greater than \"%s\"", "min_protocol_version", "max_protocol_version")

@@ -16,7 +16,7 @@ import (
 	"github.com/gpsql/gpsql/proto/wire"
 )
 
-// Conn is one session with a PostgreSQL server, speaking protocol 3.0.
+// Conn is one session with a PostgreSQL server, speaking protocol 3.0 or 3.2, or 2.0 (v2.go).
 //
 // A Conn is not safe for concurrent use, except CancelRequest, which may be called from any
 // goroutine while another one runs a query.
@@ -286,6 +286,10 @@ const serverClosedMsg = "server closed the connection unexpectedly\n" +
 	"\tbefore or while processing the request."
 
 func connectOnce(ctx context.Context, cfg *Config, h Host, t dialTarget, useSSL bool, password string, opts ConnectOptions) (*Conn, error) {
+	return connectNegotiating(ctx, cfg, h, t, useSSL, password, opts) // v2.go
+}
+
+func connectProto(ctx context.Context, cfg *Config, h Host, t dialTarget, useSSL bool, password string, opts ConnectOptions, v2 bool) (*Conn, error) {
 	if cfg.ConnectTimeout > 0 {
 		var cancel context.CancelFunc
 		ctx, cancel = context.WithTimeout(ctx, cfg.ConnectTimeout)
@@ -324,6 +328,9 @@ func connectOnce(ctx context.Context, cfg *Config, h Host, t dialTarget, useSSL 
 	if c.fe == nil {
 		c.fe = wire.NewFrontend(c.nc, c.nc)
 	}
+	if v2 {
+		c.fe.UseProtocol2()
+	}
 	if err := c.startup(password); err != nil {
 		c.nc.Close()
 		if ctx.Err() != nil && !isAttempt(err) {
@@ -332,6 +339,12 @@ func connectOnce(ctx context.Context, cfg *Config, h Host, t dialTarget, useSSL 
 		return nil, err
 	}
 	c.password = password
+	if v2 {
+		if err := c.setupV2(ctx); err != nil {
+			c.nc.Close()
+			return nil, &attemptError{msg: err.Error(), err: err}
+		}
+	}
 	c.nc.SetDeadline(time.Time{})
 	return c, nil
 }
@@ -484,8 +497,13 @@ func (c *Conn) negotiate(m *wire.NegotiateProtocolVersion) error {
 }
 
 // ProtocolVersion returns the protocol version in use as libpq's PQfullProtocolVersion does:
-// 30000 for 3.0, 30002 for 3.2.
-func (c *Conn) ProtocolVersion() int { return 30000 + int(c.protoMinor) }
+// 20000 for 2.0, 30000 for 3.0, 30002 for 3.2.
+func (c *Conn) ProtocolVersion() int {
+	if c.fe != nil && c.fe.Protocol2() {
+		return 20000
+	}
+	return 30000 + int(c.protoMinor)
+}
 
 // ioAttemptError describes a read or write failure during connection start-up.
 func (c *Conn) ioAttemptError(err error) error {

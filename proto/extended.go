@@ -107,6 +107,9 @@ func (c *Conn) describeStatement(ctx context.Context, name string, parse *wire.P
 	if c.busy {
 		return nil, ErrBusy
 	}
+	if err := c.extendedV2(); err != nil {
+		return nil, err
+	}
 	var msgs []wire.FrontendMessage
 	if parse != nil {
 		msgs = append(msgs, parse)
@@ -154,6 +157,9 @@ func (c *Conn) ClosePortal(ctx context.Context, name string) error {
 func (c *Conn) closeObject(ctx context.Context, typ byte, name string) error {
 	if c.busy {
 		return ErrBusy
+	}
+	if err := c.extendedV2(); err != nil {
+		return err
 	}
 	if err := c.send(&wire.Close{ObjectType: typ, Name: name}, &wire.Sync{}); err != nil {
 		return err

@@ -26,6 +26,9 @@ func (c *Conn) pipeline(ctx context.Context, execs []Exec, single bool) (*Result
 	if c.busy {
 		return nil, ErrBusy
 	}
+	if err := c.extendedV2(); err != nil {
+		return nil, err
+	}
 	if c.broken != nil {
 		return nil, c.broken
 	}

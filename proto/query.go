@@ -78,6 +78,7 @@ func (c *Conn) handleAsync(msg wire.BackendMessage) bool {
 		}
 	case *wire.ParameterStatus:
 		c.params[m.Name] = m.Value
+	case *wire.CursorResponse: // protocol 2.0 only: nothing to act on
 	case *wire.ErrorResponse:
 		if se := serverErrorFrom(&m.Fields); se.Fatal() {
 			c.fatal = se

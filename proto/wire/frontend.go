@@ -24,6 +24,7 @@ type Frontend struct {
 	wpos int // wbuf[:wpos] is already written
 
 	msgs backendMessages
+	v2   *v2State // non-nil after UseProtocol2 (v2.go)
 }
 
 // backendMessages holds the one value per message type that Receive reuses.
@@ -85,6 +86,9 @@ func (f *Frontend) SetMaxMessageLen(n int) {
 // Send encodes m at the end of the write buffer. Nothing is written until
 // Flush. If encoding fails, the buffer is left as it was.
 func (f *Frontend) Send(m FrontendMessage) error {
+	if f.v2 != nil {
+		return f.sendV2(m)
+	}
 	buf, err := m.Encode(f.wbuf)
 	if err != nil {
 		return err
@@ -146,6 +150,9 @@ func flush(w io.Writer, buf []byte, pos int) ([]byte, int, error) {
 func (f *Frontend) Receive() (BackendMessage, error) {
 	if f.err != nil {
 		return nil, f.err
+	}
+	if f.v2 != nil {
+		return f.receiveV2()
 	}
 	typ, length, err := f.in.header()
 	if err != nil {
@@ -294,6 +301,9 @@ const (
 func (f *Frontend) ReceiveStartup() (BackendMessage, error) {
 	if f.err != nil {
 		return nil, f.err
+	}
+	if f.v2 != nil {
+		return f.receiveV2()
 	}
 	if err := f.in.fill(1); err != nil {
 		return nil, err
