@@ -102,10 +102,10 @@ func TestCommandsHelpState(t *testing.T) {
 		want []string
 	}{
 		{"defaults", HelpStatus{}, []string{"toggle HTML output mode (currently off)", "show only rows (currently off)",
-			"toggle expanded output (currently off)", "toggle timing of commands (currently off)"}},
+			"toggle expanded output (currently off)", "connect to new database (currently no connection)", "toggle timing of commands (currently off)"}},
 		{"set", HelpStatus{DB: "db1", HTML: true, TuplesOnly: true, Expanded: render.ExpandedAuto, Timing: true},
 			[]string{"toggle HTML output mode (currently on)", "show only rows (currently on)", "toggle expanded output (currently auto)",
-				"toggle timing of commands (currently on)"}},
+				`connect to new database (currently "db1")`, "toggle timing of commands (currently on)"}},
 	}
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {

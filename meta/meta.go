@@ -64,6 +64,11 @@ type Env struct {
 	Warnf  func(format string, a ...any)
 	Quiet  bool
 	Query  Querier // runs the describe commands' catalog queries; nil when there is no session
+
+	Copier    Copier    // runs \copy's COPY and the large-object calls; nil when there is no session
+	Connector Connector // the session's connection, for \c, \conninfo, \encoding, \password; nil when none
+
+	Send *SendOptions // what \g and its variants ask of the send they return Send for (send_commands.go)
 }
 
 // Command is one backslash command of the registry.

@@ -59,3 +59,17 @@ func (s *Session) source() lineSource {
 	}
 	return s.curSource
 }
+
+// drain reads what is left of the COPY data (up to \. or the end of the input) after the
+// server stopped taking it, so that it is not read as commands.
+func (c *copyLines) drain() {
+	if !c.started || c.done {
+		return
+	}
+	buf := make([]byte, 4096)
+	for {
+		if _, err := c.Read(buf); err != nil {
+			return
+		}
+	}
+}

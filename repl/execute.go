@@ -52,7 +52,9 @@ func (s *Session) execute(query string) bool {
 		defer func() { s.out.Flush(); s.out = out }()
 	}
 	start := time.Now()
+	end := s.beginSend() // \g and friends' options for this query (send.go)
 	ok := s.sendQuery(query)
+	ok = end() && ok
 	s.prevQuery = query
 	if s.timing {
 		printTiming(s.stdout(), time.Since(start))

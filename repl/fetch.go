@@ -219,6 +219,10 @@ func (s *Session) fetchBatches(ctx context.Context, n int) bool {
 	popt := s.popt
 	popt.TermWidth = s.termWidth()
 	batch := render.Batch{Full: n, PagedWidth: s.pagedWidth()}
+	out := s.tuplesOut() // the query output, or \g FILE (send.go)
+	if out == nil {
+		return false
+	}
 	for {
 		rs, err := s.conn.Query(ctx, fetch)
 		if err != nil {
@@ -239,7 +243,7 @@ func (s *Session) fetchBatches(ctx context.Context, n int) bool {
 			}
 			printed = true
 			src := &resultRows{r: r}
-			if err := render.PrintQueryBatch(ctx, s.out, src, &popt, nil, batch); err != nil {
+			if err := render.PrintQueryBatch(ctx, out, src, &popt, nil, batch); err != nil {
 				s.reportResultErr(r, err, fetch)
 				ok = false
 			}

@@ -45,9 +45,10 @@ func (s *Session) runInteractive() int {
 	}
 	rl, err := readline.NewEx(&readline.Config{
 		DisableAutoSaveHistory: true,
-		AutoComplete:           s.completer(), // tab completion (complete.go)
+		Stdin:                  s.readlineStdin(), // shared with the built-in pager (pager.go)
 		Stdout:                 s.opts.Stdout,
 		Stderr:                 s.opts.Stderr,
+		AutoComplete:           s.completer(), // tab completion (complete.go)
 	})
 	if err != nil {
 		s.fatal(err.Error())

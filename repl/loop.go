@@ -68,6 +68,9 @@ func (s *Session) mainLoop(in lineSource) int {
 		if r, stop := s.scanLine(lx, line, &buf); stop {
 			return r
 		}
+		if s.connDropped && !s.interactive {
+			return ExitBadConn // a failed \connect ends a script (psql's MainLoop)
+		}
 	}
 	if len(s.cond) > 0 {
 		s.fatal("reached EOF without finding closing \\endif(s)")
@@ -207,17 +210,27 @@ func (s *Session) sendQuery(query string) bool {
 	stop := s.cancelOnInterrupt()
 	defer stop()
 	ctx := s.ctx
-	if n := s.fetchCount(); n > 0 && !s.popt.Crosstab.On && isSelectCommand(query) {
+	if c := s.send.cur; c != nil && c.Gdesc {
+		return s.describeQuery(ctx, query)
+	}
+	if ok, handled := s.protocolStep(ctx, query); handled { // \parse, \close_prepared (send.go)
+		return ok
+	}
+	if n := s.fetchCount(); n > 0 && !s.popt.Crosstab.On && !s.noCursor() && isSelectCommand(query) {
 		ok := s.sendQueryCursor(ctx, query, n)
 		s.out.Flush()
 		return ok
 	}
-	rs, err := s.conn.Query(ctx, query)
+	rs, err := s.startQuery(ctx, query) // simple, or extended after \bind (send.go)
 	if err != nil {
 		s.reportConnErr(err)
 		return false
 	}
-	rs.SetCopy(&copyLines{s: s}, s.out) // COPY FROM STDIN reads the input; TO STDOUT writes the output
+	// COPY FROM STDIN reads the input that follows; TO STDOUT writes the output. Data lines
+	// the server did not take (it rejected a row) are still consumed up to \., as psql does.
+	in := &copyLines{s: s}
+	defer in.drain()
+	rs.SetCopy(in, s.out)
 	ok := true
 	for rs.NextResult() {
 		if !s.printResult(ctx, rs.Result(), query) {
@@ -232,28 +245,51 @@ func (s *Session) sendQuery(query string) bool {
 	return ok
 }
 
-// cancelOnInterrupt sends a CancelRequest for the running query on SIGINT (Ctrl-C), with
-// psql's messages, until the returned function is called.
+// cancelOnInterrupt makes SIGINT (Ctrl-C) send a CancelRequest for the running query, with
+// psql's messages, until the returned function is called. SIGINT arrives through the
+// session's handler (watchInterrupts), so a Ctrl-C between two queries never kills gpsql.
 func (s *Session) cancelOnInterrupt() func() {
+	conn := s.conn
+	s.setInterrupt(func() {
+		// Held until the message is out, so that it comes before the query's
+		// "canceling statement" error, as psql's does.
+		s.cancelMu.Lock()
+		defer s.cancelMu.Unlock()
+		if err := conn.CancelRequest(context.Background()); err != nil {
+			fmt.Fprintf(s.errOut, "Could not send cancel request: %v\n", err)
+		} else {
+			io.WriteString(s.errOut, "Cancel request sent\n")
+		}
+	})
+	return func() { s.setInterrupt(nil) }
+}
+
+// setInterrupt sets what SIGINT does now (nil: nothing).
+func (s *Session) setInterrupt(f func()) {
+	s.intrMu.Lock()
+	s.onIntr = f
+	s.intrMu.Unlock()
+}
+
+// watchInterrupts receives SIGINT for the whole session and runs the current action (see
+// cancelOnInterrupt); at the prompt readline gets Ctrl-C as a key instead. The returned
+// function stops it.
+func (s *Session) watchInterrupts() func() {
 	sig := make(chan os.Signal, 1)
 	done := make(chan struct{})
 	signal.Notify(sig, os.Interrupt)
-	conn := s.conn
 	go func() {
 		for {
 			select {
 			case <-done:
 				return
 			case <-sig:
-				// Held until the message is out, so that it comes before the query's
-				// "canceling statement" error, as psql's does.
-				s.cancelMu.Lock()
-				if err := conn.CancelRequest(context.Background()); err != nil {
-					fmt.Fprintf(s.errOut, "Could not send cancel request: %v\n", err)
-				} else {
-					io.WriteString(s.errOut, "Cancel request sent\n")
+				s.intrMu.Lock()
+				f := s.onIntr
+				s.intrMu.Unlock()
+				if f != nil {
+					go f()
 				}
-				s.cancelMu.Unlock()
 			}
 		}
 	}()
@@ -302,7 +338,20 @@ func (s *Session) printResult(ctx context.Context, r *proto.Result, query string
 	case r.HasRows():
 		popt := s.popt
 		popt.TermWidth = s.termWidth()
-		err := render.PrintQuery(ctx, s.out, &resultRows{r: r}, &popt, nil)
+		var err error
+		if ok, handled := s.consumeRows(r); handled { // \gset, \gexec (send.go)
+			if !ok {
+				return false
+			}
+		} else if s.send.cur != nil && s.send.cur.Target != "" { // \g FILE, never paged
+			out := s.tuplesOut()
+			if out == nil {
+				return false
+			}
+			err = render.PrintQuery(ctx, out, &resultRows{r: r}, &popt, nil)
+		} else {
+			err = s.printRows(ctx, r, &popt, query) // the pager decision: pager.go
+		}
 		if err != nil {
 			s.reportResultErr(r, err, query)
 			return false

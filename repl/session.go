@@ -67,7 +67,13 @@ type Session struct {
 	idleLost         *proto.ConnLostError // the connection died while the prompt was shown
 	curSource        lineSource           // the input being read, which COPY FROM STDIN continues
 	inCopy           bool                 // COPY FROM STDIN is reading lines (PROMPT3)
+	keys             *keyMux              // the terminal input readline shares with the built-in pager (pager.go)
 	logFile          io.Writer            // -L
+	connParams       []proto.Param        // parameters of the connection, for \connect to reuse (connect.go)
+	connDropped      bool                 // a failed \connect in a script closed the connection (connect.go)
+	send             sendState            // \g and friends: the next send's options, the send in progress (send.go)
+	intrMu           sync.Mutex           // guards onIntr
+	onIntr           func()               // what SIGINT does now (loop.go watchInterrupts)
 }
 
 // Run runs a whole gpsql invocation and returns the process exit code.
@@ -81,6 +87,7 @@ func Run(ctx context.Context, opts *Options) int {
 		ctx:    ctx,
 	}
 	defer s.out.Flush()
+	defer s.watchInterrupts()()
 	s.initVars()
 	if opts.Quiet {
 		s.vars.Set("QUIET", "on")
@@ -409,7 +416,7 @@ func (s *Session) runActions() int {
 		case ActionFile:
 			code = s.processFile(a.Value)
 		}
-		if s.conn == nil || s.conn.Closed() {
+		if (s.conn == nil || s.conn.Closed()) && !s.connDropped { // not after a failed \connect
 			return ExitBadConn // the connection was lost (psql's CheckConnection)
 		}
 		if code != ExitSuccess && s.onErrorStop {

@@ -43,13 +43,18 @@ func (s *Session) metaEnv() *meta.Env {
 		Warnf:  func(format string, a ...any) { s.warn(fmt.Sprintf(format, a...)) },
 		Quiet:  s.quiet,
 		Query:  querier{s},
+
+		Copier:    copier{s},    // \copy, \lo_* (copy.go)
+		Connector: connector{s}, // \c, \conninfo, \encoding, \password (connect.go)
+
+		Send: &s.send.next, // \g and friends (send.go)
 	}
 }
 
 // runSlash runs the backslash command at the lexer's position through the meta registry.
 func (s *Session) runSlash(lx *Lexer, buf *strings.Builder) slashResult {
 	name := lx.ScanSlashCommand()
-	res := slashOK
+	res, send := slashOK, false
 	if isCondCommand(name) {
 		res = s.runCond(name, lexArgs{lx})
 	} else if cmd, ok := meta.Lookup(name); ok && !s.cond.active() {
@@ -58,10 +63,12 @@ func (s *Session) runSlash(lx *Lexer, buf *strings.Builder) slashResult {
 		switch cmd.Run(s.metaEnv(), name, lexArgs{lx}) {
 		case meta.Terminate:
 			res = slashTerminate
-		case meta.NewEdit:
-			res = slashNewEdit
 		case meta.Error:
 			res = slashError
+		case meta.NewEdit:
+			res = slashNewEdit
+		case meta.Send:
+			send = true
 		}
 	} else {
 		s.fatal(fmt.Sprintf("invalid command \\%s", name))
@@ -71,6 +78,9 @@ func (s *Session) runSlash(lx *Lexer, buf *strings.Builder) slashResult {
 		res = slashError
 	}
 	lx.ScanSlashCommandEnd()
+	if send && !s.sendBuffer(lx, buf) {
+		res = slashError
+	}
 	if res == slashError {
 		s.slashFailed = true
 	}

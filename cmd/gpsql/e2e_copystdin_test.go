@@ -16,6 +16,7 @@ func TestCopyStdinDiff(t *testing.T) {
 		"copy c to stdout;\ncopy c from stdin (format csv);\n3,three\nbad\n\\.\nselect count(*) from c;\ncopy c from stdin;\n4\tfour\n"), 0o644)
 	tests := []diffCase{
 		{name: "script", args: []string{"-X", "-f", script}},
+		{name: "rejected row mid-data", args: []string{"-X"}, stdin: "create temp table c(a int);\ncopy c from stdin;\n1\nbad\n3\n4\n\\.\nselect count(*) from c;\n"},
 		{name: "stdin", args: []string{"-X"}, stdin: "create temp table c(a int);\ncopy c from stdin;\n1\n2\n\\.\nselect sum(a) from c;\n"},
 		{name: "-c reads stdin", args: []string{"-X", "-c", "create temp table z(a int)", "-c", "copy z from stdin"}, stdin: "1\n2\n\\.\n"},
 		{name: "copy to stdout", args: []string{"-X", "-c", "copy (select 1, 'x') to stdout", "-c", "select 2"}},
