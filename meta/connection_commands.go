@@ -2,7 +2,6 @@ package meta
 
 import (
 	"context"
-	"crypto/tls"
 	"fmt"
 	"net"
 	"net/url"
@@ -346,46 +345,10 @@ func runConninfo(env *Env, _ string, _ Args) Result {
 	}
 	cfg := c.Config()
 	fmt.Fprintf(env.Stdout, "You are connected to database \"%s\" as user \"%s\"%s.\n", cfg.Database, cfg.User, whereConnected(c))
-	if st := c.TLS(); st != nil {
-		fmt.Fprintf(env.Stdout, "SSL connection (protocol: %s, cipher: %s, compression: off)\n",
-			tlsVersionName(st.Version), opensslCipherName(st.CipherSuite))
+	if info := c.SSLInfo(); info != "" {
+		fmt.Fprintln(env.Stdout, info)
 	}
 	return OK
-}
-
-// tlsVersionName is OpenSSL's name of a protocol version, as psql prints it.
-func tlsVersionName(v uint16) string {
-	switch v {
-	case tls.VersionTLS10:
-		return "TLSv1"
-	case tls.VersionTLS11:
-		return "TLSv1.1"
-	case tls.VersionTLS12:
-		return "TLSv1.2"
-	case tls.VersionTLS13:
-		return "TLSv1.3"
-	}
-	return "unknown"
-}
-
-// opensslCipherName is OpenSSL's name of a cipher suite: the IANA name for TLS 1.3, the
-// OpenSSL spelling for the TLS 1.2 suites Go offers.
-func opensslCipherName(id uint16) string {
-	switch id {
-	case tls.TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA256:
-		return "ECDHE-RSA-AES128-GCM-SHA256"
-	case tls.TLS_ECDHE_RSA_WITH_AES_256_GCM_SHA384:
-		return "ECDHE-RSA-AES256-GCM-SHA384"
-	case tls.TLS_ECDHE_ECDSA_WITH_AES_128_GCM_SHA256:
-		return "ECDHE-ECDSA-AES128-GCM-SHA256"
-	case tls.TLS_ECDHE_ECDSA_WITH_AES_256_GCM_SHA384:
-		return "ECDHE-ECDSA-AES256-GCM-SHA384"
-	case tls.TLS_ECDHE_RSA_WITH_CHACHA20_POLY1305_SHA256:
-		return "ECDHE-RSA-CHACHA20-POLY1305"
-	case tls.TLS_ECDHE_ECDSA_WITH_CHACHA20_POLY1305_SHA256:
-		return "ECDHE-ECDSA-CHACHA20-POLY1305"
-	}
-	return tls.CipherSuiteName(id)
 }
 
 // runEncoding is \encoding (psql's exec_command_encoding): show the client encoding, or set

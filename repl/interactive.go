@@ -136,8 +136,8 @@ func (s *Session) printBanner() {
 		return
 	}
 	fmt.Fprintf(s.out, "%s (%s, server %s)\n", s.opts.ProgName, s.opts.Version, s.conn.ParameterStatus("server_version"))
-	if st := s.conn.TLS(); st != nil {
-		fmt.Fprintf(s.out, "SSL connection (protocol: %s, cipher: %s, compression: off)\n", tlsVersionName(st.Version), cipherName(st.CipherSuite))
+	if info := s.conn.SSLInfo(); info != "" {
+		fmt.Fprintln(s.out, info)
 	}
 	fmt.Fprintf(s.out, "Type \"help\" for help.\n\n")
 	s.out.Flush()
