@@ -3,6 +3,7 @@ package meta
 import (
 	"errors"
 	"fmt"
+	"io"
 	"os"
 	"os/exec"
 	"strings"
@@ -20,6 +21,7 @@ func ioCommands() []Command {
 		{Names: []string{"r", "reset"}, Help: "reset (clear) the query buffer", Section: "Query Buffer", Run: runResetBuffer},
 		{Names: []string{"w", "write"}, Args: "FILE", Help: "write query buffer to file", Section: "Query Buffer", Run: runWriteBuffer},
 		{Names: []string{"prompt"}, Args: "[TEXT] NAME", Help: "prompt user to set internal variable", Section: "Variables", Run: runPrompt},
+		{Names: []string{"s"}, Args: "[FILE]", Help: "display history or save it to file", Section: "Input/Output", Run: runHistory},
 		{Names: []string{"errverbose"}, Help: "show most recent error message at maximum verbosity", Section: "General", Run: runErrVerbose},
 		{Names: []string{"timing"}, Args: "[on|off]", Help: "toggle timing of commands", Section: "Formatting", Run: runTiming},
 		{Names: []string{"!"}, Args: "[COMMAND]", Help: "execute command in shell or start interactive shell", Section: "Operating System", Run: runShell},
@@ -253,4 +255,40 @@ func expandTilde(p string) string {
 		return p
 	}
 	return home + p[1:]
+}
+
+// runHistory is \s [FILE]: the session's history to standard output, followed by an empty
+// line, or to FILE with psql's message. Without a history (not at a terminal) it fails
+// silently, as psql's printHistory does.
+func runHistory(env *Env, _ string, args Args) Result {
+	fname, hasFile := args.Next(OptNormal)
+	var entries []string
+	ok := env.History != nil
+	if ok {
+		entries = env.History()
+	}
+	if ok {
+		var b strings.Builder
+		for _, e := range entries {
+			b.WriteString(e)
+			b.WriteByte('\n')
+		}
+		if hasFile {
+			if err := os.WriteFile(expandTilde(fname), []byte(b.String()), 0o600); err != nil {
+				env.Errorf("could not save history to file \"%s\": %s", fname, pathErrText(err))
+				ok = false
+			} else if !env.Quiet {
+				fmt.Fprintf(env.Stdout, "Wrote history to file \"%s\".\n", fname)
+			}
+		} else {
+			io.WriteString(env.Stdout, b.String())
+		}
+	}
+	if !hasFile {
+		fmt.Fprintln(env.Stdout)
+	}
+	if !ok {
+		return Error
+	}
+	return OK
 }

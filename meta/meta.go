@@ -69,6 +69,8 @@ type Env struct {
 	Connector Connector // the session's connection, for \c, \conninfo, \encoding, \password; nil when none
 
 	Send *SendOptions // what \g and its variants ask of the send they return Send for (send_commands.go)
+
+	History func() []string // the session's history entries for \s; nil when there is none
 }
 
 // Command is one backslash command of the registry.

@@ -53,7 +53,9 @@ func (s *Session) execute(query string) bool {
 	}
 	start := time.Now()
 	end := s.beginSend() // \g and friends' options for this query (send.go)
+	s.lastResult = nil
 	ok := s.sendQuery(query)
+	s.setResultVariables(ok)
 	ok = end() && ok
 	s.prevQuery = query
 	if s.timing {

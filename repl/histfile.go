@@ -44,3 +44,24 @@ func (s *Session) openHistory() {
 	}
 	s.hist = h
 }
+
+// historyEntries gives \s the history, or nil when the session keeps none (not interactive).
+func (s *Session) historyEntries() func() []string {
+	if s.hist == nil {
+		return nil
+	}
+	return s.hist.Entries
+}
+
+// sendHistory adds the lines typed since the last entry as one history entry (psql's
+// pg_send_history): when a statement is complete, and before a backslash command runs, so
+// that \s lists itself as psql's does.
+func (s *Session) sendHistory() {
+	if s.hist != nil && len(s.histLines) > 0 {
+		entry := strings.Join(s.histLines, "\n")
+		if kept, err := s.hist.Add(entry); err == nil && kept && s.histSink != nil {
+			s.histSink(entry)
+		}
+	}
+	s.histLines = s.histLines[:0]
+}

@@ -56,6 +56,7 @@ func (s *Session) runInteractive() int {
 	}
 	defer rl.Close()
 	s.openHistory()
+	s.histSink = func(entry string) { rl.SaveHistory(entry) }
 	if s.hist != nil {
 		for _, e := range s.hist.Entries() {
 			rl.SaveHistory(e)
@@ -108,13 +109,7 @@ func (s *Session) runInteractive() int {
 		s.histLines = append(s.histLines, line)
 		code, stop := s.scanLine(lx, line, &buf)
 		if buf.Len() == 0 {
-			// The statement (or command line) is complete: one history entry for all its lines.
-			if entry := strings.Join(s.histLines, "\n"); s.hist != nil {
-				if kept, err := s.hist.Add(entry); err == nil && kept {
-					rl.SaveHistory(entry)
-				}
-			}
-			s.histLines = s.histLines[:0]
+			s.sendHistory() // the statement is complete: one entry for all its lines
 		}
 		if stop {
 			if code == exitTerminate || code == ExitUser {

@@ -332,6 +332,7 @@ func (s *Session) reportConnErr(err error) {
 // printResult prints one statement's result: rows through render, a command tag, or an
 // error. It reports success.
 func (s *Session) printResult(ctx context.Context, r *proto.Result, query string) bool {
+	defer func() { s.lastResult = r }() // for ROW_COUNT, ERROR, SQLSTATE (resultvars.go)
 	switch {
 	case r.HasRows() && s.popt.Crosstab.On:
 		return s.printCrosstab(ctx, r, query)
@@ -394,6 +395,7 @@ func (s *Session) reportResultErr(r *proto.Result, err error, query string) {
 
 // printStatus prints a command tag unless QUIET is on (psql's PrintQueryStatus).
 func (s *Session) printStatus(tag string) {
+	s.vars.Set("LASTOID", lastOID(tag))
 	if s.quiet {
 		return
 	}

@@ -74,6 +74,8 @@ type Session struct {
 	send             sendState            // \g and friends: the next send's options, the send in progress (send.go)
 	intrMu           sync.Mutex           // guards onIntr
 	onIntr           func()               // what SIGINT does now (loop.go watchInterrupts)
+	lastResult       *proto.Result        // the last result of the query being run (resultvars.go)
+	histSink         func(entry string)   // the line editor's in-memory history (interactive.go)
 }
 
 // Run runs a whole gpsql invocation and returns the process exit code.

@@ -31,18 +31,19 @@ func (a lexArgs) Next(kind meta.OptionKind) (string, bool) {
 // metaEnv is the session as meta commands see it.
 func (s *Session) metaEnv() *meta.Env {
 	return &meta.Env{
-		Out:    s.out,
-		Stdout: s.stdout(),
-		Stderr: s.errOut,
-		Loop:   loopAPI{s},
-		Timing: &s.timing,
-		Flush:  func() { s.out.Flush() },
-		Vars:   s.vars,
-		Print:  &s.popt,
-		Errorf: func(format string, a ...any) { s.fatal(fmt.Sprintf(format, a...)) },
-		Warnf:  func(format string, a ...any) { s.warn(fmt.Sprintf(format, a...)) },
-		Quiet:  s.quiet,
-		Query:  querier{s},
+		Out:     s.out,
+		Stdout:  s.stdout(),
+		Stderr:  s.errOut,
+		Loop:    loopAPI{s},
+		History: s.historyEntries(),
+		Timing:  &s.timing,
+		Flush:   func() { s.out.Flush() },
+		Vars:    s.vars,
+		Print:   &s.popt,
+		Errorf:  func(format string, a ...any) { s.fatal(fmt.Sprintf(format, a...)) },
+		Warnf:   func(format string, a ...any) { s.warn(fmt.Sprintf(format, a...)) },
+		Quiet:   s.quiet,
+		Query:   querier{s},
 
 		Copier:    copier{s},    // \copy, \lo_* (copy.go)
 		Connector: connector{s}, // \c, \conninfo, \encoding, \password (connect.go)
@@ -53,6 +54,7 @@ func (s *Session) metaEnv() *meta.Env {
 
 // runSlash runs the backslash command at the lexer's position through the meta registry.
 func (s *Session) runSlash(lx *Lexer, buf *strings.Builder) slashResult {
+	s.sendHistory() // psql records the line before the command runs
 	name := lx.ScanSlashCommand()
 	res, send := slashOK, false
 	if isCondCommand(name) {

@@ -106,3 +106,34 @@ func TestPsqlrcDiff(t *testing.T) {
 		})
 	}
 }
+
+// TestResultVariablesDiff: ROW_COUNT, ERROR, SQLSTATE, LAST_ERROR_MESSAGE,
+// LAST_ERROR_SQLSTATE and LASTOID after successes, errors, commands and empty queries.
+func TestResultVariablesDiff(t *testing.T) {
+	script := `select 1 union select 2;
+\echo :ROW_COUNT :ERROR :SQLSTATE :LAST_ERROR_SQLSTATE
+select 1/0;
+\echo :ROW_COUNT :ERROR :SQLSTATE :LAST_ERROR_SQLSTATE :LAST_ERROR_MESSAGE
+create temp table o(a int);
+\echo :ROW_COUNT :ERROR :SQLSTATE :LASTOID
+insert into o values (1),(2),(3);
+\echo :ROW_COUNT :ERROR :SQLSTATE :LASTOID :LAST_ERROR_MESSAGE
+\set ROW_COUNT 5
+\echo :ROW_COUNT
+select nosuch;
+\echo :ERROR :SQLSTATE :LAST_ERROR_MESSAGE
+;
+\echo :ROW_COUNT :ERROR
+\foo
+\echo :ERROR
+begin;
+select 1/0;
+select 1;
+\echo :SQLSTATE :ERROR
+rollback;
+update o set a = 1 returning a;
+\echo :ROW_COUNT :LASTOID
+\s
+`
+	runDiff(t, diffCase{name: "result variables", args: []string{"-X"}, stdin: script, env: sockEnv()})
+}

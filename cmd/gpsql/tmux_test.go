@@ -364,3 +364,35 @@ func TestTerminalIgnoreEOF(t *testing.T) {
 	ts.keys("C-d")
 	ts.waitFor("\\q\nEXIT=0")
 }
+
+// TestTerminalHistoryCommands: \s lists the history (a multi-line statement as one entry)
+// and \s FILE saves it; Ctrl-R searches it backwards.
+func TestTerminalHistoryCommands(t *testing.T) {
+	t.Parallel()
+	dir := t.TempDir()
+	ts := newTmux(t, fmt.Sprintf("PSQL_HISTORY=%s %s -X -h %s -p %d -U postgres -d postgres", filepath.Join(dir, "h"), gpsqlBin, srv.SocketDir, srv.Port))
+	ts.waitFor("postgres=# ")
+	ts.typeText("select 'needle'")
+	ts.keys("Enter")
+	ts.typeText("  as found;")
+	ts.keys("Enter")
+	ts.waitFor("(1 row)")
+	ts.typeText("select 2;")
+	ts.keys("Enter")
+	ts.waitFor("(1 row)\n\npostgres=# ")
+	ts.typeText(`\s`)
+	ts.keys("Enter")
+	ts.waitFor("select 'needle'\n  as found;\nselect 2;\n\\s\n\npostgres=# ")
+	saved := filepath.Join(dir, "saved.txt")
+	ts.typeText(`\s ` + saved)
+	ts.keys("Enter")
+	ts.waitFor(fmt.Sprintf("Wrote history to file \"%s\".", saved))
+	if b, err := os.ReadFile(saved); err != nil || !strings.Contains(string(b), "select 'needle'\n  as found;\n") {
+		t.Fatalf("saved history: %q, %v", b, err)
+	}
+	ts.keys("C-r")
+	ts.typeText("needle")
+	ts.keys("Enter") // accept the found entry into the line
+	ts.keys("Enter") // run it
+	ts.waitFor(" found\n--------\n needle\n(1 row)\n\npostgres=# ")
+}
