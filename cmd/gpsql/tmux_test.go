@@ -396,3 +396,26 @@ func TestTerminalHistoryCommands(t *testing.T) {
 	ts.keys("Enter") // run it
 	ts.waitFor(" found\n--------\n needle\n(1 row)\n\npostgres=# ")
 }
+
+// TestTerminalSingleStepDiff: -s asks before each statement on the terminal, and x skips it,
+// on the same screen as psql's.
+func TestTerminalSingleStepDiff(t *testing.T) {
+	t.Parallel()
+	script := filepath.Join(t.TempDir(), "steps.sql")
+	os.WriteFile(script, []byte("select 1 as a;\nselect 2 as b;\nselect 3 as c;\n"), 0o644)
+	var screens [2]string
+	for i, bin := range []string{psqlBin, gpsqlBin} {
+		ts := newTmux(t, fmt.Sprintf("%s -X -s -h %s -p %d -U postgres -d postgres -f %s", bin, srv.SocketDir, srv.Port, script))
+		ts.waitFor("select 1 as a;\n***(press return to proceed or enter x and return to cancel)")
+		ts.keys("Enter")
+		ts.waitFor("select 2 as b;\n***(press return")
+		ts.typeText("x")
+		ts.keys("Enter")
+		ts.waitFor("select 3 as c;\n***(press return")
+		ts.keys("Enter")
+		screens[i] = ts.waitFor("EXIT=0")
+	}
+	if screens[0] != screens[1] {
+		t.Fatalf("screens differ\n--- psql\n%s\n--- gpsql\n%s", screens[0], screens[1])
+	}
+}
