@@ -33,7 +33,7 @@ func (c condStack) active() bool {
 
 // condActive is the lexer's view: backquotes and variables are only expanded in an
 // active branch.
-func (s *Session) condActive() bool { return s.cond.active() }
+func (s *Session) condActive() bool { return s.cond.active() && !s.noEval }
 
 // isCondCommand reports the \if family, which runs in inactive branches too.
 func isCondCommand(name string) bool {

@@ -169,8 +169,8 @@ func (s *Session) newLexer() *Lexer {
 
 // lexVariable supplies variables to the lexer, quoting them for :'v' and :"v".
 func (s *Session) lexVariable(name string, q Quote) (string, bool) {
-	if !s.cond.active() {
-		return "", false // no substitution in an inactive \if branch
+	if !s.condActive() {
+		return "", false // no substitution in an inactive \if branch (or in ignored arguments)
 	}
 	v, ok := s.vars.Get(name)
 	if !ok {

@@ -76,6 +76,7 @@ type Session struct {
 	onIntr           func()               // what SIGINT does now (loop.go watchInterrupts)
 	lastResult       *proto.Result        // the last result of the query being run (resultvars.go)
 	histSink         func(entry string)   // the line editor's in-memory history (interactive.go)
+	noEval           bool                 // scanning arguments that are only warned about: expand nothing
 }
 
 // Run runs a whole gpsql invocation and returns the process exit code.

@@ -79,6 +79,11 @@ func (s *Session) runSlash(lx *Lexer, buf *strings.Builder) slashResult {
 		}
 		res = slashError
 	}
+	if res == slashError {
+		lx.ScanSlashOption(OptWholeLine) // psql silently throws away the rest of the line after a failed command
+	} else {
+		s.eatExtraArgs(lx, name)
+	}
 	lx.ScanSlashCommandEnd()
 	if send && !s.sendBuffer(lx, buf) {
 		res = slashError
@@ -110,4 +115,22 @@ func (s *Session) runSlashLine(line string) int {
 		}
 	}
 	return ExitSuccess
+}
+
+// eatExtraArgs reads the arguments a command left, without expanding variables or
+// backquotes, and warns about each as psql's HandleSlashCmds does ("\cmd: extra argument
+// "x" ignored"); in an inactive \if branch it says nothing.
+func (s *Session) eatExtraArgs(lx *Lexer, name string) {
+	active := s.cond.active()
+	s.noEval = true
+	defer func() { s.noEval = false }()
+	for {
+		arg, ok := lx.ScanSlashOption(OptNormal)
+		if !ok {
+			return
+		}
+		if active {
+			s.warn(fmt.Sprintf("\\%s: extra argument \"%s\" ignored", name, arg))
+		}
+	}
 }

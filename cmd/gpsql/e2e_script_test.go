@@ -137,3 +137,10 @@ update o set a = 1 returning a;
 `
 	runDiff(t, diffCase{name: "result variables", args: []string{"-X"}, stdin: script, env: sockEnv()})
 }
+
+// TestExtraArgumentsDiff: arguments a command does not take are warned about, unexpanded,
+// and never run as SQL; after a failed command the rest of the line is dropped.
+func TestExtraArgumentsDiff(t *testing.T) {
+	script := "\\set v 1\n\\r extra :v `echo hi` 'q'\n\\dt x y z\n\\echo a b\n\\i /nonexistent select 1;\n\\if false\n\\r ignored :v\n\\endif\n\\q x\n"
+	runDiff(t, diffCase{name: "extra arguments", args: []string{"-X"}, stdin: script, env: sockEnv()})
+}
