@@ -17,14 +17,19 @@ import (
 //   - Negotiation as libpq 13 (fe-connect.c, CONNECTION_AWAITING_RESPONSE): 3.0 is tried
 //     first; a pre-3.0 plain-text error answering the StartupMessage makes Connect drop the
 //     connection and start again with the 2.0 StartupPacket, unless min_protocol_version
-//     was set (to 3.0 or above). max_protocol_version=2.0 uses 2.0 from the start.
+//     was set above 3.0 (an explicit 3.0 cannot be told from the default, config.go). max_protocol_version=2.0 uses 2.0 from the start.
 //   - No ParameterStatus: after start-up one query sets client_encoding and
 //     application_name and reads the settings psql needs (setupV2), as libpq 13's
 //     pqSetenvPoll did.
 //   - ReadyForQuery has no status byte: the transaction status follows command tags.
-//   - Errors and notices are a text: Severity, Message and Position only (no SQLSTATE).
+//   - Errors and notices are a text: Severity, Message and Position only (PostgreSQL 13
+//     elog.c, send_message_to_frontend's old-style branch). So psql's output differs from
+//     a 3.0 session's: no SQLSTATE or LOCATION under VERBOSITY verbose, no DETAIL, HINT or
+//     CONTEXT lines (cmd/gpsql/e2e_proto2_test.go, TestProto2Differences, checks exactly
+//     these; everything else is byte for byte, TestProto2SameOutput).
 //   - The extended query protocol, CopyFail, SASL (SCRAM) and NOTIFY payloads do not exist:
-//     the first three fail with errors wrapping wire.ErrProtocol2, payloads arrive empty.
+//     the first three fail with errors wrapping wire.ErrProtocol2, payloads arrive empty
+//     (psql shows the notification as one with an empty payload).
 //   - Aborting COPY FROM STDIN (read error, ctx) closes the connection: 2.0 has no CopyFail,
 //     and ending the data would commit it.
 
@@ -48,6 +53,10 @@ func connectNegotiating(ctx context.Context, cfg *Config, h Host, t dialTarget, 
 // of the 2.0 protocol at startup (libpq 13 fell back on any such error), or a 3.0 error
 // saying the frontend protocol is unsupported.
 func rejectsV3(err error) bool {
+	var ae *attemptError // connectProto's errors carry the server's in err, not by Unwrap
+	if errors.As(err, &ae) {
+		err = ae.err
+	}
 	var se *ServerError
 	if !errors.As(err, &se) {
 		return false
