@@ -300,16 +300,9 @@ func connHost(c *proto.Conn) (host, addr, port string) {
 	case net.ParseIP(host) != nil:
 		addr = host
 	default:
-		// libpq reports the address it connected to; proto does not expose it, so the
-		// first address the name resolves to stands for it.
-		if addrs, err := net.DefaultResolver.LookupHost(context.Background(), host); err == nil && len(addrs) > 0 {
-			addr = addrs[0]
-			for _, a := range addrs {
-				if ip := net.ParseIP(a); ip != nil && ip.To4() != nil {
-					addr = a
-					break
-				}
-			}
+		// libpq's PQhostaddr: the address the name resolved to that answered.
+		if ta, ok := c.RemoteAddr().(*net.TCPAddr); ok {
+			addr = ta.IP.String()
 		}
 	}
 	return host, addr, port

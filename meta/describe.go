@@ -81,6 +81,7 @@ func describeCommands() []Command {
 		list("list configuration parameters", "[+] [PATTERN]", buildConfig, "dconfig"),
 		list("list aggregates", "[S+] [PATTERN]", buildAggregates, "da"),
 		list("list access methods", "[+] [PATTERN]", buildAccessMethods, "dA"),
+		amCommand(sec),
 		list("list foreign servers", "[+] [PATTERN]", buildForeignServers, "des"),
 		list("list foreign tables", "[+] [PATTERN]", buildForeignTables, "det"),
 		list("list user mappings", "[+] [PATTERN]", buildUserMappings, "deu"),

@@ -145,6 +145,26 @@ func ruleFooters(env *Env, q string, f *[]string) Result {
 	return OK
 }
 
+// viewRuleFooters is \d+'s "Rules:" under a view's definition: its rules other than the
+// _RETURN one that makes it a view, each as " name AS ..." (the definition after
+// "CREATE RULE "), in name order (describeOneTableDetails in psql 15's describe.c).
+func viewRuleFooters(env *Env, q string, f *[]string) Result {
+	rows, res := env.query("SELECT r.rulename, trim(trailing ';' from pg_catalog.pg_get_ruledef(r.oid, true))\n" +
+		"FROM pg_catalog.pg_rewrite r\nWHERE r.ev_class = " + q + " AND r.rulename != '_RETURN' ORDER BY 1;")
+	if res != OK {
+		return res
+	}
+	if rows.Len() == 0 {
+		return OK
+	}
+	*f = append(*f, "Rules:")
+	for i := range rows.Data {
+		def := strings.TrimPrefix(rows.Get(i, 1), "CREATE RULE ")
+		*f = append(*f, strings.Split(" "+def, "\n")...)
+	}
+	return OK
+}
+
 // publicationFooters is "Publications:" with each publication's column list and row
 // filter (PostgreSQL 15+; older servers have neither).
 func publicationFooters(env *Env, r *dreq, q string, f *[]string) Result {

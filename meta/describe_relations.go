@@ -43,6 +43,7 @@ type relInfo struct {
 	hasIndex, rowSec, forceRowSec, isPartition bool
 	hasRules, hasTriggers                      bool
 	relOptions                                 string // reloptions and toast.* ones, joined by ", "
+	tablespace                                 string // "" for the database's default tablespace
 }
 
 // relTitle is the title of \d for a relation kind.
@@ -74,7 +75,8 @@ func describeOne(env *Env, r *dreq, oid, nsp, rel string) Result {
 	info, res := env.query("SELECT c.relkind, c.relpersistence, c.relreplident, " +
 		when(r.version >= 120000, "COALESCE(am.amname, '')") + when(r.version < 120000, "''") +
 		", COALESCE(c.reloftype::pg_catalog.regtype::pg_catalog.text, ''), c.relhasindex, c.relrowsecurity, c.relforcerowsecurity, c.relispartition, c.relhasrules, c.relhastriggers,\n" +
-		"  pg_catalog.array_to_string(c.reloptions || array(select 'toast.' || x from pg_catalog.unnest(tc.reloptions) x), ', ')\n" +
+		"  pg_catalog.array_to_string(c.reloptions || array(select 'toast.' || x from pg_catalog.unnest(tc.reloptions) x), ', '),\n" +
+		"  (SELECT spcname FROM pg_catalog.pg_tablespace WHERE oid = c.reltablespace)\n" +
 		"FROM pg_catalog.pg_class c\n  LEFT JOIN pg_catalog.pg_class tc ON (c.reltoastrelid = tc.oid)\n" + when(r.version >= 120000, "  LEFT JOIN pg_catalog.pg_am am ON am.oid = c.relam\n") +
 		"WHERE c.oid = '" + oid + "';")
 	if res != OK {
@@ -86,7 +88,7 @@ func describeOne(env *Env, r *dreq, oid, nsp, rel string) Result {
 	g := func(i int) string { return info.Get(0, i) }
 	ri := relInfo{kind: g(0), persistence: g(1), replIdent: g(2), am: g(3), ofType: g(4),
 		hasIndex: g(5) == "t", rowSec: g(6) == "t", forceRowSec: g(7) == "t", isPartition: g(8) == "t",
-		hasRules: g(9) == "t", hasTriggers: g(10) == "t", relOptions: g(11)}
+		hasRules: g(9) == "t", hasTriggers: g(10) == "t", relOptions: g(11), tablespace: g(12)}
 	name := nsp + "." + rel
 	if ri.kind == "S" {
 		return describeSequence(env, oid, name, ri)
@@ -296,6 +298,9 @@ func relationFooters(env *Env, r *dreq, oid, name string, ri relInfo) ([]string,
 			b.WriteString(", replica identity")
 		}
 		f = append(f, b.String())
+		if ri.kind == "i" {
+			f = appendTablespace(f, ri)
+		}
 		if r.verbose && ri.relOptions != "" {
 			f = append(f, "Options: "+ri.relOptions)
 		}
@@ -344,7 +349,8 @@ func relationFooters(env *Env, r *dreq, oid, name string, ri relInfo) ([]string,
 	}
 	if table && ri.hasIndex {
 		res := footerList(env, &f, "Indexes:", "SELECT c2.relname, i.indisprimary, i.indisunique, i.indisclustered, i.indisvalid,\n"+
-			"  pg_catalog.pg_get_indexdef(i.indexrelid, 0, true), pg_catalog.pg_get_constraintdef(con.oid, true), con.contype, con.condeferrable, con.condeferred, i.indisreplident\n"+
+			"  pg_catalog.pg_get_indexdef(i.indexrelid, 0, true), pg_catalog.pg_get_constraintdef(con.oid, true), con.contype, con.condeferrable, con.condeferred, i.indisreplident,\n"+
+			"  (SELECT spcname FROM pg_catalog.pg_tablespace WHERE oid = c2.reltablespace)\n"+
 			"FROM pg_catalog.pg_class c, pg_catalog.pg_class c2, pg_catalog.pg_index i\n"+
 			"  LEFT JOIN pg_catalog.pg_constraint con ON conrelid = i.indrelid AND conindid = i.indexrelid AND contype IN ('p','u','x')\n"+
 			"WHERE c.oid = "+q+" AND c.oid = i.indrelid AND i.indexrelid = c2.oid\n"+
@@ -395,6 +401,11 @@ func relationFooters(env *Env, r *dreq, oid, name string, ri relInfo) ([]string,
 		}
 		f = append(f, "View definition:")
 		f = append(f, strings.Split(rows.Get(0, 0), "\n")...)
+		if ri.hasRules {
+			if res := viewRuleFooters(env, q, &f); res != OK {
+				return nil, res
+			}
+		}
 	}
 	if ri.kind == "m" && r.verbose {
 		rows, res := env.query("SELECT pg_catalog.pg_get_viewdef(" + q + "::pg_catalog.oid, true);")
@@ -495,6 +506,9 @@ func relationFooters(env *Env, r *dreq, oid, name string, ri relInfo) ([]string,
 	if r.verbose && (ri.kind == "r" || ri.kind == "m") && ri.replIdent != "d" && ri.replIdent != "i" && !strings.HasPrefix(name, "pg_catalog.") {
 		f = append(f, "Replica Identity: "+map[string]string{"f": "FULL", "n": "NOTHING"}[ri.replIdent])
 	}
+	if ri.kind == "r" || ri.kind == "m" || ri.kind == "p" || ri.kind == "t" {
+		f = appendTablespace(f, ri)
+	}
 	if r.verbose && r.version >= 120000 && !boolVar(env, "HIDE_TABLEAM") && ri.am != "" && (ri.kind == "r" || ri.kind == "m") {
 		f = append(f, "Access method: "+ri.am)
 	}
@@ -544,5 +558,17 @@ func indexLine(rows *Rows, i int) string {
 	if g(10) == "t" {
 		b.WriteString(" REPLICA IDENTITY")
 	}
+	if g(11) != "" {
+		fmt.Fprintf(&b, ", tablespace \"%s\"", g(11))
+	}
 	return b.String()
+}
+
+// appendTablespace adds \d's "Tablespace:" footer for a relation outside the database's
+// default tablespace (psql 15's add_tablespace_footer, describe.c).
+func appendTablespace(f []string, ri relInfo) []string {
+	if ri.tablespace == "" {
+		return f
+	}
+	return append(f, fmt.Sprintf("Tablespace: \"%s\"", ri.tablespace))
 }

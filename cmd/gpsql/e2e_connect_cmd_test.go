@@ -60,6 +60,9 @@ select 'not reached';
 		{name: "failed connect with -c", args: []string{"-X", "-c", "\\c nosuchdb", "-c", "\\conninfo", "-c", "select 1", "-c", "\\c postgres"}},
 		{name: "failed connect with -c then query", args: []string{"-X", "-c", "\\c nosuchdb", "-c", "select 1"}},
 		{name: "bad connection string", args: []string{"-X", "-c", "\\c \"host='unterminated\""}},
+		// A host given by name: libpq's PQhostaddr is the address that answered.
+		{name: "conninfo host name", args: []string{"-X", "-h", "localhost", "-c", "\\conninfo"}},
+		{name: "conninfo host list", args: []string{"-X", "-h", "nosuch.invalid,localhost", "-c", "\\conninfo"}},
 		{name: "quiet", args: []string{"-X", "-q", "-c", "\\c template1", "-c", "select current_database()"}},
 		{name: "encoding", args: []string{"-X", "-f", write("enc.sql", `\encoding
 \encoding latin1

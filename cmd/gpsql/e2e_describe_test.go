@@ -69,6 +69,13 @@ func TestDescribeDiff(t *testing.T) {
 		`\dFp+ d7.*`, `\dFp+ nosuch`, `\dRp`, `\dRp+`, `\dRp+ nosuch`, `\dRp d7_pub2`, `\dX`, `\dX d7.*`,
 		`\dX nosuch`, `\do d7.* - int8`, `\do * - bool`, `\do d7.* d7.pair d7.pair`, `\drds d7* describe_db`,
 		`\drds d7* nosuch`, `\drds * describe*`,
+		// access-method contents, tablespace footers (pg_global's shared catalogs), view rules
+		`\dAc`, `\dAc+ btree int4`, `\dAc hash int4`, `\dAcS * pg_catalog.int4`, `\dAc * a.b.c.d`,
+		`\dAf`, `\dAf+ hash int4`, `\dAf hash d7.*`, `\dAf+ * pg_catalog.int4`, `\dAf nosuch`,
+		`\dAo+ hash`, `\dAo btree integer_ops`, `\dAo a.b`, `\dAo hash d7.fam`,
+		`\dAp`, `\dAp+ btree integer_ops`, `\dAp hash d7.*`, `\dAp+ hash pg_catalog.integer_ops`,
+		`\dS pg_database`, `\dS+ pg_database_oid_index`, `\d pg_catalog.pg_database_datname_index`,
+		`\d+ d7.v_rules`, `\d d7.v_rules`,
 		// source
 		`\sf d7.trig_fn`, `\sf+ d7.add(int,int)`, `\sf+ d7.proc`, `\sf d7.add`, `\sf nosuch`, `\sf`,
 		`\sv d7.v_parent`, `\sv+ d7.v_parent`, `\sv d7.parent`, `\sv nosuch`, `\sv+ public.pub_v`,

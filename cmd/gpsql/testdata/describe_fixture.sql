@@ -142,3 +142,9 @@ comment on publication d7_pub is 'the publication';
 create operator d7.!! (rightarg = int8, function = pg_catalog.factorial);
 alter role d7_reader in database describe_db set work_mem = '8MB';
 alter role d7_reader set search_path = d7;
+create operator family d7.fam using hash;
+create operator class d7.int4_fam_ops for type int4 using hash family d7.fam as
+  operator 1 =, function 1 hashint4(int4);
+create view d7.v_rules as select 1 as one;
+create rule v_rules_ins as on insert to d7.v_rules do instead nothing;
+create rule v_rules_upd as on update to d7.v_rules do instead notify v_rules;
