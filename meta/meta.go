@@ -70,6 +70,8 @@ type Env struct {
 
 	Send *SendOptions // what \g and its variants ask of the send they return Send for (send_commands.go)
 
+	Restrict *string // \restrict's key; "" when not restricted (send_commands.go runRestrict)
+
 	History func() []string // the session's history entries for \s; nil when there is none
 }
 

@@ -58,6 +58,8 @@ func sendCommands() []Command {
 		{Names: []string{"bind_named"}, Args: "STMT_NAME [PARAM]...", Help: "set query parameters for an existing prepared statement", Section: "General", Run: runBindNamed},
 		{Names: []string{"parse"}, Args: "STMT_NAME", Help: "create a prepared statement", Section: "General", Run: runParse},
 		{Names: []string{"close_prepared"}, Args: "STMT_NAME", Help: "close an existing prepared statement", Section: "General", Run: runClosePrepared},
+		{Names: []string{"restrict"}, Args: "RESTRICT_KEY", Help: "enter restricted mode with provided key", Section: "General", Run: runRestrict},
+		{Names: []string{"unrestrict"}, Args: "RESTRICT_KEY", Help: "exit restricted mode if key matches", Section: "General", Run: runUnrestrict},
 	}
 }
 
@@ -226,4 +228,38 @@ func WatchTitle(userTitle string, when string, interval float64) string {
 		return fmt.Sprintf("%s\t%s (every %gs)\n", userTitle, when, interval)
 	}
 	return fmt.Sprintf("%s (every %gs)\n", when, interval)
+}
+
+// runRestrict is \restrict RESTRICT_KEY (psql 15.14's exec_command_restrict): from now on the
+// loop refuses every backslash command but \unrestrict with the key. psql 15 takes any
+// non-empty key (the alphanumeric rule is pg_dump's); the argument is scanned as usual, so
+// :variables expand in it.
+func runRestrict(env *Env, cmd string, args Args) Result {
+	key, _ := args.Next(OptNormal)
+	if key == "" {
+		env.Errorf("\\%s: missing required argument", cmd)
+		return Error
+	}
+	*env.Restrict = key
+	return extraArgs(env, cmd, args, OK)
+}
+
+// runUnrestrict is \unrestrict RESTRICT_KEY (psql 15.14's exec_command_unrestrict): it leaves
+// restricted mode when the key is the one \restrict gave. psql 15 scans the key as a normal
+// argument (psql 18 takes the rest of the line).
+func runUnrestrict(env *Env, cmd string, args Args) Result {
+	key, _ := args.Next(OptNormal)
+	switch {
+	case key == "":
+		env.Errorf("\\%s: missing required argument", cmd)
+		return Error
+	case *env.Restrict == "":
+		env.Errorf("\\%s: not currently in restricted mode", cmd)
+		return Error
+	case key != *env.Restrict:
+		env.Errorf("\\%s: wrong key", cmd)
+		return Error
+	}
+	*env.Restrict = ""
+	return extraArgs(env, cmd, args, OK)
 }

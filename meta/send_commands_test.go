@@ -168,3 +168,56 @@ func TestStrtod(t *testing.T) {
 		})
 	}
 }
+
+// TestRestrict checks \restrict and \unrestrict's state changes and their errors, whose texts
+// were taken from psql 15.18 (exec_command_restrict, exec_command_unrestrict).
+func TestRestrict(t *testing.T) {
+	t.Parallel()
+	tests := []struct {
+		name    string
+		cmd     string
+		key     string // the key before the command
+		args    []string
+		want    Result
+		wantKey string
+		wantErr string
+	}{
+		{name: "restrict", cmd: "restrict", args: []string{"a-b"}, want: OK, wantKey: "a-b"},
+		{name: "restrict no key", cmd: "restrict", want: Error, wantErr: "error: \\restrict: missing required argument\n"},
+		{name: "restrict empty key", cmd: "restrict", args: []string{""}, want: Error, wantErr: "error: \\restrict: missing required argument\n"},
+		{name: "restrict extra", cmd: "restrict", args: []string{"ab", "cd"}, want: OK, wantKey: "ab",
+			wantErr: "warning: \\restrict: extra argument \"cd\" ignored\n"},
+		{name: "unrestrict", cmd: "unrestrict", key: "ab", args: []string{"ab"}, want: OK},
+		{name: "unrestrict wrong key", cmd: "unrestrict", key: "ab", args: []string{"ba"}, want: Error, wantKey: "ab",
+			wantErr: "error: \\unrestrict: wrong key\n"},
+		{name: "unrestrict no key", cmd: "unrestrict", key: "ab", want: Error, wantKey: "ab",
+			wantErr: "error: \\unrestrict: missing required argument\n"},
+		{name: "unrestrict unrestricted", cmd: "unrestrict", args: []string{"ab"}, want: Error,
+			wantErr: "error: \\unrestrict: not currently in restricted mode\n"},
+		{name: "unrestrict no key unrestricted", cmd: "unrestrict", args: []string{""}, want: Error,
+			wantErr: "error: \\unrestrict: missing required argument\n"},
+		{name: "unrestrict extra", cmd: "unrestrict", key: "ab", args: []string{"ab", "x"}, want: OK,
+			wantErr: "warning: \\unrestrict: extra argument \"x\" ignored\n"},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			t.Parallel()
+			env, errs := sendEnv()
+			key := tc.key
+			env.Restrict = &key
+			c, ok := Lookup(tc.cmd)
+			if !ok {
+				t.Fatalf("\\%s not in the registry", tc.cmd)
+			}
+			if got := c.Run(env, tc.cmd, &wordArgs{words: tc.args}); got != tc.want {
+				t.Errorf("result %v, want %v", got, tc.want)
+			}
+			if key != tc.wantKey {
+				t.Errorf("key %q, want %q", key, tc.wantKey)
+			}
+			if errs.String() != tc.wantErr {
+				t.Errorf("messages %q, want %q", errs.String(), tc.wantErr)
+			}
+		})
+	}
+}

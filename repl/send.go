@@ -23,6 +23,8 @@ type sendState struct {
 	gOut  *bufio.Writer     // \g FILE's output once opened
 	gFile io.WriteCloser
 	gexec []string // the queries \gexec collected, run once the result is read
+
+	restrictKey string // \restrict's key while backslash commands are restricted; "" otherwise
 }
 
 // sendBuffer sends the query buffer after a command returned meta.Send (psql's MainLoop on

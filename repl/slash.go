@@ -49,6 +49,8 @@ func (s *Session) metaEnv() *meta.Env {
 		Connector: connector{s}, // \c, \conninfo, \encoding, \password (connect.go)
 
 		Send: &s.send.next, // \g and friends (send.go)
+
+		Restrict: &s.send.restrictKey, // \restrict, \unrestrict (send_commands.go)
 	}
 }
 
@@ -57,7 +59,10 @@ func (s *Session) runSlash(lx *Lexer, buf *strings.Builder) slashResult {
 	s.sendHistory() // psql records the line before the command runs
 	name := lx.ScanSlashCommand()
 	res, send := slashOK, false
-	if isCondCommand(name) {
+	if s.send.restrictKey != "" && name != "unrestrict" {
+		s.fatal(`backslash commands are restricted; only \unrestrict is allowed`) // psql 15.14's exec_command
+		res = slashError
+	} else if isCondCommand(name) {
 		res = s.runCond(name, lexArgs{lx})
 	} else if cmd, ok := meta.Lookup(name); ok && !s.cond.active() {
 		skipArgs(lexArgs{lx}) // parsed, not run (psql's inactive branch)

@@ -97,7 +97,7 @@ select 1 as a union all select 2 \gx
 	tests := []diffCase{
 		{name: "g", args: []string{"-X", "-f", g}},
 		{name: "gset", args: []string{"-X", "-f", gset}},
-		{name: "gexec", args: []string{"-X", "-f", gexec}},
+		{name: "gexec", args: []string{"-X", "-f", gexec}, scrub: []string{`pg_temp_\d+`}}, // the temp schema follows the backend slot
 		{name: "gdesc", args: []string{"-X", "-f", gdesc}},
 		{name: "fetch count", args: []string{"-X", "-f", fetch}},
 		{name: "gexec on_error_stop", args: []string{"-X", "-v", "ON_ERROR_STOP=1", "-c", `select 'select 1/0', 'select 2' \gexec`}},
