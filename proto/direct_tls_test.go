@@ -2,32 +2,15 @@ package proto_test
 
 import (
 	"fmt"
-	"os"
 	"testing"
 
 	"github.com/gpsql/gpsql/proto/pgtest"
 )
 
 // newerServer starts a PostgreSQL 17+ server from $GPSQL_PG18_BIN (installed by .ci/test
-// from the npm registry). Without it the test fails under CI and is skipped elsewhere.
+// from the npm registry).
 func newerServer(t *testing.T) *pgtest.Server {
-	t.Helper()
-	bin := os.Getenv("GPSQL_PG18_BIN")
-	if bin == "" {
-		if os.Getenv("CI") != "" {
-			t.Fatal("GPSQL_PG18_BIN is not set: .ci/test installs PostgreSQL 18 for this test")
-		}
-		t.Skip("GPSQL_PG18_BIN not set (run .ci/test to install PostgreSQL 18)")
-	}
-	s, err := pgtest.StartWith(bin)
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(s.Stop)
-	if s.Version < 17 {
-		t.Fatalf("GPSQL_PG18_BIN runs PostgreSQL %d, need 17 or later", s.Version)
-	}
-	return s
+	return pgtest.StartFromEnv(t, "GPSQL_PG18_BIN", 17, 18, 19, 20)
 }
 
 // TestDirectTLS connects with sslnegotiation=direct (TLS at once, ALPN "postgresql") to a

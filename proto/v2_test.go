@@ -5,7 +5,6 @@ import (
 	"context"
 	"errors"
 	"fmt"
-	"os"
 	"strings"
 	"testing"
 	"time"
@@ -15,27 +14,8 @@ import (
 )
 
 // pg13Server starts a PostgreSQL 13 server (the last that speaks protocol 2.0) from
-// $GPSQL_PG13_BIN, installed by .ci/test from the npm registry. Without it the test fails
-// under CI and is skipped elsewhere.
-func pg13Server(t *testing.T) *pgtest.Server {
-	t.Helper()
-	bin := os.Getenv("GPSQL_PG13_BIN")
-	if bin == "" {
-		if os.Getenv("CI") != "" {
-			t.Fatal("GPSQL_PG13_BIN is not set: .ci/test installs PostgreSQL 13 for this test")
-		}
-		t.Skip("GPSQL_PG13_BIN not set (run .ci/test to install PostgreSQL 13)")
-	}
-	s, err := pgtest.StartWith(bin)
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(s.Stop)
-	if s.Version != 13 {
-		t.Fatalf("GPSQL_PG13_BIN runs PostgreSQL %d, need 13", s.Version)
-	}
-	return s
-}
+// $GPSQL_PG13_BIN, installed by .ci/test from the npm registry.
+func pg13Server(t *testing.T) *pgtest.Server { return pgtest.StartFromEnv(t, "GPSQL_PG13_BIN", 13) }
 
 // rows runs sql and renders every result as lines: tag, NULLs as <null>, errors as
 // SEVERITY: message @position.

@@ -2,7 +2,6 @@ package main
 
 import (
 	"fmt"
-	"os"
 	"path/filepath"
 	"regexp"
 	"testing"
@@ -24,27 +23,8 @@ import (
 //   - NotificationResponse has no payload (protocol-v2.txt): NOTIFY ch, 'x' is shown as
 //     psql shows a notification with an empty payload.
 
-// pg13ForE2E starts a PostgreSQL 13 from $GPSQL_PG13_BIN: the test fails when CI is set
-// and the binaries are missing, and is skipped elsewhere.
-func pg13ForE2E(t *testing.T) *pgtest.Server {
-	t.Helper()
-	bin := os.Getenv("GPSQL_PG13_BIN")
-	if bin == "" {
-		if os.Getenv("CI") != "" {
-			t.Fatal("GPSQL_PG13_BIN is not set: .ci/test installs PostgreSQL 13 for the protocol 2.0 tests")
-		}
-		t.Skip("GPSQL_PG13_BIN not set (run .ci/test to install PostgreSQL 13)")
-	}
-	s, err := pgtest.StartWith(bin)
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(s.Stop)
-	if s.Version != 13 {
-		t.Fatalf("GPSQL_PG13_BIN runs PostgreSQL %d, need 13", s.Version)
-	}
-	return s
-}
+// pg13ForE2E starts a PostgreSQL 13 from $GPSQL_PG13_BIN (see pgtest.StartFromEnv).
+func pg13ForE2E(t *testing.T) *pgtest.Server { return pgtest.StartFromEnv(t, "GPSQL_PG13_BIN", 13) }
 
 // proto2Run runs script on stdin through psql (protocol 3.0) and gpsql (protocol 2.0),
 // each with -X and extra args, and returns both results with PIDs scrubbed.
