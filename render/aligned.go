@@ -27,9 +27,11 @@ func printAligned(ctx context.Context, o *writer, c *content, opts *Options) err
 	if wrapped {
 		sums = make([]int, ncols)
 	}
-	for r, k := 0, 0; r < c.nrows; r++ {
-		for j := 0; j < ncols; j, k = j+1, k+1 {
-			w := int(c.info(k) &^ cellInfoComplex)
+	it := c.iter()
+	for r := 0; r < c.nrows; r++ {
+		for j := 0; j < ncols; j++ {
+			_, info := it.next()
+			w := int(info &^ cellInfoComplex)
 			widths[j] = max(widths[j], w)
 			if wrapped {
 				sums[j] += w
@@ -138,17 +140,17 @@ func printAligned(ctx context.Context, o *writer, c *content, opts *Options) err
 	state := make([]lineState, ncols) // how the previous display line ended
 	doneCh := ctx.Done()
 	// No columns, no cells: psql prints no line for such rows.
-	for r, k := 0, 0; ncols > 0 && r < c.nrows; r, k = r+1, k+ncols {
+	it = c.iter()
+	for r := 0; ncols > 0 && r < c.nrows; r++ {
 		if cancelled(doneCh) {
 			return ctx.Err()
 		}
 		for j := 0; j < ncols; j++ {
-			r := c.ref(k + j)
-			info := r.info
+			text, info := it.next()
 			if info&cellInfoComplex != 0 {
-				cells[j].format(c.text(r))
+				cells[j].format(text)
 			} else {
-				cells[j].setPlain(c.text(r), int(info))
+				cells[j].setPlain(text, int(info))
 			}
 			next[j], offset[j] = 0, 0
 		}

@@ -57,6 +57,7 @@ func printAsciidoc(ctx context.Context, o *writer, c *content, opts *Options) er
 		asciidocHeader(o, c, opts)
 	}
 	doneCh := ctx.Done()
+	it := c.iter()
 	for i := range c.ncells {
 		col := i % c.ncols
 		if col == 0 && cancelled(doneCh) {
@@ -67,7 +68,7 @@ func printAsciidoc(ctx context.Context, o *writer, c *content, opts *Options) er
 		}
 		o.WriteByte('|')
 		last := col == c.ncols-1
-		if s := c.cell(i); blank(s) {
+		if s := it.nextText(); blank(s) {
 			if !last {
 				o.WriteByte(' ')
 			}
@@ -128,6 +129,7 @@ func printAsciidocVertical(ctx context.Context, o *writer, c *content, opts *Opt
 	}
 	doneCh := ctx.Done()
 	record := c.prior + 1
+	it := c.iter()
 	for i := range c.ncells {
 		col := i % c.ncols
 		if col == 0 {
@@ -150,7 +152,7 @@ func printAsciidocVertical(ctx context.Context, o *writer, c *content, opts *Opt
 		} else {
 			o.WriteString(" <l|")
 		}
-		if s := c.cell(i); blank(s) {
+		if s := it.nextText(); blank(s) {
 			o.WriteByte(' ')
 		} else {
 			asciidocEscaped(o, s)

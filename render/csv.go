@@ -10,8 +10,12 @@ import (
 // exactly `\.`, or whenever the separator is a backslash or a period (so
 // that no line reads as COPY's end-of-data marker).
 func csvField(o *writer, s []byte, sep byte) {
-	if bytes.IndexByte(s, sep) < 0 && bytes.IndexAny(s, "\r\n\"") < 0 &&
-		string(s) != `\.` && sep != '\\' && sep != '.' {
+	plain := sep != '\\' && sep != '.' && string(s) != `\.`
+	for i := 0; plain && i < len(s); i++ {
+		b := s[i]
+		plain = b != sep && b != '"' && b != '\n' && b != '\r'
+	}
+	if plain {
 		o.Write(s)
 		return
 	}
@@ -43,11 +47,12 @@ func printCSV(ctx context.Context, o *writer, c *content, opts *Options) error {
 		o.WriteByte('\n')
 	}
 	doneCh := ctx.Done()
+	it := c.iter()
 	for i := range c.ncells {
 		if i%c.ncols == 0 && cancelled(doneCh) {
 			return ctx.Err()
 		}
-		csvField(o, c.cell(i), sep)
+		csvField(o, it.nextText(), sep)
 		if (i+1)%c.ncols != 0 {
 			o.WriteByte(sep)
 		} else {
@@ -62,13 +67,14 @@ func printCSV(ctx context.Context, o *writer, c *content, opts *Options) error {
 func printCSVVertical(ctx context.Context, o *writer, c *content, opts *Options) error {
 	sep := opts.CSVFieldSep
 	doneCh := ctx.Done()
+	it := c.iter()
 	for i := range c.ncells {
 		if cancelled(doneCh) {
 			return ctx.Err()
 		}
 		csvField(o, []byte(c.headers[i%c.ncols]), sep)
 		o.WriteByte(sep)
-		csvField(o, c.cell(i), sep)
+		csvField(o, it.nextText(), sep)
 		o.WriteByte('\n')
 	}
 	return nil

@@ -109,6 +109,7 @@ func printHTML(ctx context.Context, o *writer, c *content, opts *Options) error 
 		o.WriteString("  </tr>\n")
 	}
 	doneCh := ctx.Done()
+	it := c.iter()
 	for i := range c.ncells {
 		col := i % c.ncols
 		if col == 0 {
@@ -120,7 +121,7 @@ func printHTML(ctx context.Context, o *writer, c *content, opts *Options) error 
 		o.WriteString(`    <td align="`)
 		o.WriteString(htmlAlign(c.aligns[col]))
 		o.WriteString(`">`)
-		htmlCell(o, c.cell(i))
+		htmlCell(o, it.nextText())
 		o.WriteString("</td>\n")
 		if col == c.ncols-1 {
 			o.WriteString("  </tr>\n")
@@ -141,6 +142,7 @@ func printHTMLVertical(ctx context.Context, o *writer, c *content, opts *Options
 	}
 	doneCh := ctx.Done()
 	record := c.prior + 1
+	it := c.iter()
 	for i := range c.ncells {
 		col := i % c.ncols
 		if col == 0 {
@@ -162,7 +164,7 @@ func printHTMLVertical(ctx context.Context, o *writer, c *content, opts *Options
 		o.WriteString(`    <td align="`)
 		o.WriteString(htmlAlign(c.aligns[col]))
 		o.WriteString(`">`)
-		htmlCell(o, c.cell(i))
+		htmlCell(o, it.nextText())
 		o.WriteString("</td>\n  </tr>\n")
 	}
 	if c.stop {

@@ -74,8 +74,9 @@ func printLatex(ctx context.Context, o *writer, c *content, opts *Options) error
 		latexTabularStart(o, c, opts, border)
 	}
 	doneCh := ctx.Done()
+	it := c.iter()
 	for i := range c.ncells {
-		latexEscaped(o, c.cell(i))
+		latexEscaped(o, it.nextText())
 		if (i+1)%c.ncols == 0 {
 			o.WriteString(" \\\\\n")
 			if border == 3 {
@@ -223,12 +224,13 @@ func printLatexLongtable(ctx context.Context, o *writer, c *content, opts *Optio
 		}
 	}
 	doneCh := ctx.Done()
+	it := c.iter()
 	for i := range c.ncells {
 		if i != 0 && i%c.ncols != 0 {
 			o.WriteString("\n&\n")
 		}
 		o.WriteString("\\raggedright{")
-		latexEscaped(o, c.cell(i))
+		latexEscaped(o, it.nextText())
 		o.WriteByte('}')
 		if (i+1)%c.ncols == 0 {
 			o.WriteString(" \\tabularnewline\n")
@@ -257,6 +259,7 @@ func printLatexVertical(ctx context.Context, o *writer, c *content, opts *Option
 	}
 	doneCh := ctx.Done()
 	record := c.prior + 1
+	it := c.iter()
 	for i := range c.ncells {
 		col := i % c.ncols
 		if col == 0 {
@@ -279,7 +282,7 @@ func printLatexVertical(ctx context.Context, o *writer, c *content, opts *Option
 		}
 		latexEscaped(o, []byte(c.headers[col]))
 		o.WriteString(" & ")
-		latexEscaped(o, c.cell(i))
+		latexEscaped(o, it.nextText())
 		o.WriteString(" \\\\\n")
 	}
 	if !c.stop {

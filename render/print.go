@@ -66,7 +66,26 @@ type Batch struct {
 
 // PrintQueryBatch is PrintQuery for one part of a longer table (see Batch).
 // footers are only printed by the last part.
+//
+// In the formats whose bytes do not depend on later rows (unaligned and csv,
+// expanded or not), a whole table (not a FETCH_COUNT part: Full is 0 and
+// Paged is not set) is not held in memory beyond StreamBound bytes of cells:
+// once the rows read outgrow it, they are written and the table goes on as
+// continued parts, with the same bytes as printed at once. An error from src
+// after that point is returned after those rows have been written, where psql
+// would have printed nothing of the result.
 func PrintQueryBatch(ctx context.Context, w io.Writer, src RowSource, opts *Options, footers []string, b Batch) error {
+	return printQueryBatch(ctx, w, src, opts, footers, b, StreamBound)
+}
+
+// StreamBound is the size, in bytes of stored cells (about the size of the
+// values as sent), beyond which PrintQueryBatch writes unaligned and csv
+// output as it goes instead of reading the whole result first.
+const StreamBound = 16 << 20
+
+// printQueryBatch is PrintQueryBatch with the streaming bound as a
+// parameter; bound <= 0 never streams.
+func printQueryBatch(ctx context.Context, w io.Writer, src RowSource, opts *Options, footers []string, b Batch, bound int) error {
 	if err := checkFormat(opts); err != nil {
 		return err
 	}
@@ -75,13 +94,30 @@ func PrintQueryBatch(ctx context.Context, w io.Writer, src RowSource, opts *Opti
 	c.setTitleAndFooters(opts.Title, opts.HasTitle, footers)
 
 	// The NULL text is validated and measured once; NULL cells share it.
-	c.addCellString(opts.Null)
-	nullRef := *c.ref(0)
-	c.refs[0], c.ncells = c.refs[0][:0], 0
+	var nc content
+	nc.addCellString(opts.Null)
+	nullIt := nc.iter()
+	nullText, nullInfo := nullIt.next()
+
+	stream := bound > 0 && b.Full <= 0 && !b.Paged &&
+		(opts.Format == FormatUnaligned || opts.Format == FormatCSV)
+	stop := c.stop
+	streamed := 0 // rows already written by earlier parts
 
 	var scratch []byte
 	done := ctx.Done()
 	for src.Next() {
+		if stream && c.size > bound {
+			c.stop = false
+			if err := printContent(ctx, w, &c, opts); err != nil {
+				return err
+			}
+			streamed += c.nrows
+			c.prior += c.nrows
+			c.start = false
+			c.stop = stop
+			c.reset()
+		}
 		select {
 		case <-done:
 			return ctx.Err()
@@ -89,12 +125,12 @@ func PrintQueryBatch(ctx context.Context, w io.Writer, src RowSource, opts *Opti
 		}
 		vals := src.Values()
 		if len(vals) != c.ncols {
-			return fmt.Errorf("render: row %d has %d values for %d columns", c.nrows+1, len(vals), c.ncols)
+			return fmt.Errorf("render: row %d has %d values for %d columns", streamed+c.nrows+1, len(vals), c.ncols)
 		}
 		for j, v := range vals {
 			switch {
 			case v == nil:
-				c.push(nullRef)
+				c.appendCell(nullText, nullInfo)
 			case opts.NumericLocale && c.aligns[j] == AlignRight:
 				scratch = appendNumericLocale(scratch[:0], cString(v), opts)
 				c.addCell(scratch)

@@ -1,5 +1,7 @@
 package render
 
+import "encoding/binary"
+
 // Align is a column's alignment, as in print.h's printTableContent.aligns:
 // 'l', 'r' or 'c'.
 type Align byte
@@ -83,21 +85,21 @@ type Table struct {
 // bits of a cellInfo are its display width (of its widest line).
 const cellInfoComplex = 1 << 31
 
-// Cells are stored in chunks that never move, so that a large result is
-// copied once and not again while it grows.
+// Cells are stored one after another in chunks that never move, so that a
+// large result is copied once and not again while it grows. Each cell is a
+// uvarint head, then (for a cell that is not plain) a uvarint info, then its
+// text. The head is len<<1|1 for a plain cell, printable ASCII whose width is
+// its length, and len<<1 for any other. A plain cell of under 64 bytes thus
+// costs one byte more than its text, where a separate 16-byte reference per
+// cell would double the memory of a typical result.
 const (
-	chunkSize = 1 << 20 // bytes per text chunk
-	refBlock  = 1 << 12 // cellRefs per block
+	chunkSize    = 1 << 20 // bytes per text chunk
+	maxCellHead  = 2 * binary.MaxVarintLen32
+	maxCellBytes = 1<<31 - 1 // lengths are kept in 31 bits
 )
 
-// cellRef locates one cell's text in content.chunks.
-type cellRef struct {
-	chunk, start, end uint32
-	info              uint32 // display width | cellInfoComplex
-}
-
 // content is print.h's printTableContent: everything that is printed,
-// validated and measured once. Cell i is refs[i/refBlock][i%refBlock].
+// validated and measured once. Cells are read in order with a cellIter.
 type content struct {
 	title    string
 	hasTitle bool
@@ -107,6 +109,7 @@ type content struct {
 	ncols    int
 	nrows    int
 	ncells   int
+	size     int // bytes stored for the cells
 
 	// The part of a longer table this is (psql's printTableOpt start_table,
 	// stop_table and prior_records); whole tables have start and stop set.
@@ -114,27 +117,57 @@ type content struct {
 	prior       int
 
 	chunks [][]byte
-	refs   [][]cellRef
+	cur    int // the chunk being filled
 }
 
-// ref returns the location of cell i.
-func (c *content) ref(i int) *cellRef {
-	return &c.refs[i/refBlock][i%refBlock]
+// cellIter reads the cells of a content in order, from the first.
+type cellIter struct {
+	c    *content
+	k, p int // chunk and offset of the next cell
 }
 
-// text returns the text of a cell, a sub-slice of a chunk.
-func (c *content) text(r *cellRef) []byte {
-	return c.chunks[r.chunk][r.start:r.end:r.end]
+// iter returns an iterator at the first cell.
+func (c *content) iter() cellIter {
+	return cellIter{c: c}
 }
 
-// cell returns the text of cell i.
-func (c *content) cell(i int) []byte {
-	return c.text(c.ref(i))
+// next returns the text of the next cell, a sub-slice of a chunk valid until
+// the content is reset, and its info (display width | cellInfoComplex). It
+// must be called at most c.ncells times.
+func (it *cellIter) next() ([]byte, uint32) {
+	ch := it.c.chunks[it.k]
+	for it.p >= len(ch) {
+		it.k++
+		it.p = 0
+		ch = it.c.chunks[it.k]
+	}
+	head, n := binary.Uvarint(ch[it.p:])
+	p := it.p + n
+	l := int(head >> 1)
+	var info uint32
+	if head&1 != 0 {
+		info = uint32(l)
+	} else {
+		v, n := binary.Uvarint(ch[p:])
+		info = uint32(v)
+		p += n
+	}
+	it.p = p + l
+	return ch[p : p+l : p+l], info
 }
 
-// info returns the display width and complex flag of cell i.
-func (c *content) info(i int) uint32 {
-	return c.ref(i).info
+// nextText is next without the info.
+func (it *cellIter) nextText() []byte {
+	t, _ := it.next()
+	return t
+}
+
+// reset forgets the rows and cells, keeping the chunks for reuse.
+func (c *content) reset() {
+	for i := range c.chunks {
+		c.chunks[i] = c.chunks[i][:0]
+	}
+	c.cur, c.nrows, c.ncells, c.size = 0, 0, 0, 0
 }
 
 // setColumns sets the headers as printTableAddHeader does (mbvalidate).
@@ -161,52 +194,72 @@ func (c *content) setTitleAndFooters(title string, hasTitle bool, footers []stri
 }
 
 // room returns the chunk the next n bytes go to, with room for them.
-func (c *content) room(n int) (int, []byte) {
-	k := len(c.chunks) - 1
-	if k < 0 || cap(c.chunks[k])-len(c.chunks[k]) < n {
+func (c *content) room(n int) []byte {
+	if len(c.chunks) == 0 {
 		c.chunks = append(c.chunks, make([]byte, 0, max(n, chunkSize)))
-		k++
 	}
-	return k, c.chunks[k]
+	if ch := c.chunks[c.cur]; cap(ch)-len(ch) < n {
+		c.cur++
+		if c.cur == len(c.chunks) {
+			c.chunks = append(c.chunks, make([]byte, 0, max(n, chunkSize)))
+		} else if cap(c.chunks[c.cur]) < n {
+			c.chunks[c.cur] = make([]byte, 0, n)
+		}
+	}
+	return c.chunks[c.cur]
 }
 
-// push appends a cell reference.
-func (c *content) push(r cellRef) {
-	b := c.ncells / refBlock
-	if b == len(c.refs) {
-		c.refs = append(c.refs, make([]cellRef, 0, refBlock))
+// appendCell stores a cell whose text is already validated and measured.
+func (c *content) appendCell(v []byte, info uint32) {
+	ch := c.room(maxCellHead + len(v))
+	before := len(ch)
+	if info == uint32(len(v)) {
+		ch = binary.AppendUvarint(ch, uint64(len(v))<<1|1)
+	} else {
+		ch = binary.AppendUvarint(ch, uint64(len(v))<<1)
+		ch = binary.AppendUvarint(ch, uint64(info))
 	}
-	c.refs[b] = append(c.refs[b], r)
+	ch = append(ch, v...)
+	c.chunks[c.cur] = ch
+	c.size += len(ch) - before
 	c.ncells++
 }
 
 // addCell appends a copy of v, validated as printTableAddCell does
-// (mbvalidate), measured as pg_wcssize does.
+// (mbvalidate), measured as pg_wcssize does. Text beyond maxCellBytes is
+// dropped (the server never sends a value of 1 GB or more).
 func (c *content) addCell(v []byte) {
-	v = cString(v)
-	k, chunk := c.room(len(v))
-	start := len(chunk)
-	simple := true
+	if len(v) > maxCellBytes {
+		v = v[:maxCellBytes]
+	}
+	simple := true // printable ASCII only, so no NUL either
 	for _, b := range v {
 		if b < 0x20 || b >= 0x7f {
 			simple = false
 			break
 		}
 	}
-	var info uint32
 	if simple {
-		chunk = append(chunk, v...)
-		info = uint32(len(v))
-	} else {
-		chunk = appendValid(chunk, v) // never longer than v: stays in place
-		m := measure(chunk[start:])
-		info = uint32(m.width)
-		if m.complex {
-			info |= cellInfoComplex
-		}
+		c.appendCell(v, uint32(len(v)))
+		return
 	}
-	c.chunks[k] = chunk
-	c.push(cellRef{chunk: uint32(k), start: uint32(start), end: uint32(len(chunk)), info: info})
+	v = cString(v)
+	// Validation never makes the text longer, so it is done in place in the
+	// chunk, after room for the longest head.
+	ch := c.room(maxCellHead + len(v))
+	start := len(ch) + maxCellHead
+	text := appendValid(ch[start:start], v)
+	m := measure(text)
+	info := uint32(m.width)
+	if m.complex {
+		info |= cellInfoComplex
+	}
+	ch = binary.AppendUvarint(ch, uint64(len(text))<<1)
+	ch = binary.AppendUvarint(ch, uint64(info))
+	ch = append(ch, text...) // copy moves it down over the unused head room
+	c.size += len(ch) - (start - maxCellHead)
+	c.chunks[c.cur] = ch
+	c.ncells++
 }
 
 // addCellString is addCell for a string.

@@ -68,8 +68,9 @@ func printTroffMs(ctx context.Context, o *writer, c *content, opts *Options) err
 		}
 	}
 	doneCh := ctx.Done()
+	it := c.iter()
 	for i := range c.ncells {
-		troffEscaped(o, c.cell(i))
+		troffEscaped(o, it.nextText())
 		if (i+1)%c.ncols == 0 {
 			o.WriteByte('\n')
 			if cancelled(doneCh) {
@@ -104,6 +105,7 @@ func printTroffMsVertical(ctx context.Context, o *writer, c *content, opts *Opti
 	}
 	doneCh := ctx.Done()
 	record := c.prior + 1
+	it := c.iter()
 	for i := range c.ncells {
 		col := i % c.ncols
 		if col == 0 {
@@ -143,7 +145,7 @@ func printTroffMsVertical(ctx context.Context, o *writer, c *content, opts *Opti
 		}
 		troffEscaped(o, []byte(c.headers[col]))
 		o.WriteByte('\t')
-		troffEscaped(o, c.cell(i))
+		troffEscaped(o, it.nextText())
 		o.WriteByte('\n')
 	}
 	if c.stop {

@@ -31,6 +31,7 @@ func printUnaligned(ctx context.Context, o *writer, c *content, opts *Options) e
 		needRecordSep = true
 	}
 	doneCh := ctx.Done()
+	it := c.iter()
 	for i := range c.ncells {
 		if needRecordSep {
 			writeSep(o, opts.RecordSep, opts.RecordSepZero)
@@ -39,7 +40,7 @@ func printUnaligned(ctx context.Context, o *writer, c *content, opts *Options) e
 				return ctx.Err()
 			}
 		}
-		o.Write(c.cell(i))
+		o.Write(it.nextText())
 		if (i+1)%c.ncols != 0 {
 			writeSep(o, opts.FieldSep, opts.FieldSepZero)
 		} else {
@@ -84,6 +85,7 @@ func printUnalignedVertical(ctx context.Context, o *writer, c *content, opts *Op
 		needRecordSep = true
 	}
 	doneCh := ctx.Done()
+	it := c.iter()
 	for i := range c.ncells {
 		if needRecordSep {
 			writeSep(o, opts.RecordSep, opts.RecordSepZero)
@@ -95,7 +97,7 @@ func printUnalignedVertical(ctx context.Context, o *writer, c *content, opts *Op
 		}
 		o.WriteString(c.headers[i%c.ncols])
 		writeSep(o, opts.FieldSep, opts.FieldSepZero)
-		o.Write(c.cell(i))
+		o.Write(it.nextText())
 		if (i+1)%c.ncols != 0 {
 			writeSep(o, opts.RecordSep, opts.RecordSepZero)
 		} else {

@@ -39,11 +39,12 @@ func printAlignedVertical(ctx context.Context, o *writer, c *content, opts *Opti
 		}
 		hmultiline = hmultiline || len(headers[i].lines) > 1
 	}
-	for k := range ncells {
-		r := c.ref(k)
-		dwidth = max(dwidth, int(r.info&^cellInfoComplex))
-		if r.info&cellInfoComplex != 0 && !dmultiline {
-			dmultiline = bytes.IndexByte(c.text(r), '\n') >= 0
+	it := c.iter()
+	for range ncells {
+		text, info := it.next()
+		dwidth = max(dwidth, int(info&^cellInfoComplex))
+		if info&cellInfoComplex != 0 && !dmultiline {
+			dmultiline = bytes.IndexByte(text, '\n') >= 0
 		}
 	}
 
@@ -59,6 +60,7 @@ func printAlignedVertical(ctx context.Context, o *writer, c *content, opts *Opti
 	var dl cellLines
 	record := c.prior + 1
 	doneCh := ctx.Done()
+	it = c.iter()
 	for i := 0; i < ncells; i++ {
 		col := i % ncols
 		if col == 0 {
@@ -82,10 +84,10 @@ func printAlignedVertical(ctx context.Context, o *writer, c *content, opts *Opti
 		}
 
 		hl := &headers[col]
-		if r := c.ref(i); r.info&cellInfoComplex != 0 {
-			dl.format(c.text(r))
+		if text, info := it.next(); info&cellInfoComplex != 0 {
+			dl.format(text)
 		} else {
-			dl.setPlain(c.text(r), int(r.info))
+			dl.setPlain(text, int(info))
 		}
 
 		hline, dline := 0, 0
