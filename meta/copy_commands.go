@@ -2,7 +2,6 @@ package meta
 
 import (
 	"errors"
-	"fmt"
 	"io"
 	"os"
 	"os/exec"
@@ -179,25 +178,6 @@ func runCopy(env *Env, _ string, args Args) Result {
 func (o *copyOptions) isBinary() bool {
 	return strings.HasPrefix(strings.ToLower(o.beforeToFrom), "binary") ||
 		strings.Contains(strings.ToLower(o.afterToFrom), "binary")
-}
-
-// waitResultText is psql's wait_result_to_str for a child that did not exit with 0.
-func waitResultText(sys any) string {
-	ws, ok := sys.(syscall.WaitStatus)
-	if !ok {
-		return "child process exited with an unrecognized status"
-	}
-	switch {
-	case ws.Exited() && ws.ExitStatus() == 126:
-		return "command not executable"
-	case ws.Exited() && ws.ExitStatus() == 127:
-		return "command not found"
-	case ws.Exited():
-		return fmt.Sprintf("child process exited with exit code %d", ws.ExitStatus())
-	case ws.Signaled():
-		return fmt.Sprintf("child process was terminated by signal %d: %s", int(ws.Signal()), upperFirst(ws.Signal().String()))
-	}
-	return fmt.Sprintf("child process exited with unrecognized status %d", int(ws))
 }
 
 // expandHome is psql's expand_tilde: a leading ~ or ~user becomes that home directory.

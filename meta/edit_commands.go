@@ -51,7 +51,7 @@ func runEdit(env *Env, _ string, args Args) Result {
 	}
 	discard := true
 	if hasFile {
-		fname = expandTilde(fname)
+		fname = expandHome(fname)
 		if fname != "" {
 			fname = filepath.Clean(fname)
 		}

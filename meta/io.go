@@ -245,18 +245,6 @@ func runPrompt(env *Env, name string, args Args) Result {
 	return OK
 }
 
-// expandTilde is psql's expand_tilde: a leading ~ or ~/ is the home directory.
-func expandTilde(p string) string {
-	if p != "~" && !strings.HasPrefix(p, "~/") {
-		return p
-	}
-	home, err := os.UserHomeDir()
-	if err != nil {
-		return p
-	}
-	return home + p[1:]
-}
-
 // runHistory is \s [FILE]: the session's history to standard output, followed by an empty
 // line, or to FILE with psql's message. Without a history (not at a terminal) it fails
 // silently, as psql's printHistory does.
@@ -274,7 +262,7 @@ func runHistory(env *Env, _ string, args Args) Result {
 			b.WriteByte('\n')
 		}
 		if hasFile {
-			if err := os.WriteFile(expandTilde(fname), []byte(b.String()), 0o600); err != nil {
+			if err := os.WriteFile(expandHome(fname), []byte(b.String()), 0o600); err != nil {
 				env.Errorf("could not save history to file \"%s\": %s", fname, pathErrText(err))
 				ok = false
 			} else if !env.Quiet {

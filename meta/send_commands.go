@@ -79,7 +79,7 @@ func runG(env *Env, cmd string, args Args) Result {
 	}
 	req := env.Send
 	if has {
-		req.Target = expandTilde(target)
+		req.Target = expandHome(target)
 	}
 	if cmd == "gx" {
 		if popt == nil {
