@@ -2,20 +2,12 @@ package meta
 
 import (
 	"context"
-	"crypto/hmac"
-	"crypto/md5"
-	"crypto/pbkdf2"
 	"crypto/rand"
-	"crypto/sha256"
-	"encoding/base64"
-	"encoding/hex"
 	"errors"
 	"fmt"
 	"strings"
-	"unicode/utf8"
 
 	"github.com/gpsql/gpsql/proto"
-	"golang.org/x/text/unicode/norm"
 )
 
 // scramIterations is the iteration count of the verifiers \password builds: libpq 15's
@@ -69,9 +61,13 @@ func runPassword(env *Env, _ string, args Args) Result {
 			env.Errorf("could not generate random salt")
 			return Error
 		}
-		hashed = scramVerifier(pw1, salt, scramIterations)
+		var err error
+		if hashed, err = proto.SCRAMVerifier(pw1, salt, scramIterations); err != nil {
+			env.Errorf("%s", err)
+			return Error
+		}
 	case "md5", "on", "off":
-		hashed = md5Verifier(pw1, user)
+		hashed = proto.MD5Verifier(pw1, user)
 	default:
 		env.Flush()
 		fmt.Fprintf(env.Stderr, "unrecognized password encryption algorithm \"%s\"\n", algo)
@@ -116,37 +112,6 @@ func passwordEncryption(c *proto.Conn) (string, error) {
 		return "", errors.New("password_encryption value too long")
 	}
 	return val, nil
-}
-
-// scramVerifier builds a SCRAM-SHA-256 verifier as the server stores it (RFC 7677, libpq's
-// pg_fe_scram_build_secret and scram_build_secret in common/scram-common.c):
-// SCRAM-SHA-256$<iterations>:<salt>$<StoredKey>:<ServerKey>, in base64. The password is
-// normalized with SASLprep's NFKC step when it is valid UTF-8 (psql uses it as is
-// otherwise).
-func scramVerifier(password string, salt []byte, iterations int) string {
-	if utf8.ValidString(password) {
-		password = norm.NFKC.String(password)
-	}
-	salted, err := pbkdf2.Key(sha256.New, password, salt, iterations, sha256.Size)
-	if err != nil {
-		salted = make([]byte, sha256.Size) // unreachable with these parameters
-	}
-	mac := func(key []byte, msg string) []byte {
-		h := hmac.New(sha256.New, key)
-		h.Write([]byte(msg))
-		return h.Sum(nil)
-	}
-	clientKey := mac(salted, "Client Key")
-	stored := sha256.Sum256(clientKey)
-	serverKey := mac(salted, "Server Key")
-	b64 := base64.StdEncoding.EncodeToString
-	return fmt.Sprintf("SCRAM-SHA-256$%d:%s$%s:%s", iterations, b64(salt), b64(stored[:]), b64(serverKey))
-}
-
-// md5Verifier is libpq's pg_md5_encrypt: "md5" and the hex MD5 of password then user.
-func md5Verifier(password, user string) string {
-	sum := md5.Sum([]byte(password + user))
-	return "md5" + hex.EncodeToString(sum[:])
 }
 
 // reservedWords are the keywords psql's fmtId quotes although they look like plain
