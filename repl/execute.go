@@ -53,7 +53,7 @@ func (s *Session) execute(query string) bool {
 	}
 	start := time.Now()
 	end := s.beginSend() // \g and friends' options for this query (send.go)
-	s.lastResult = nil
+	s.lastResult, s.fetchedRows = nil, -1
 	ok := s.sendQuery(query)
 	s.setResultVariables(ok)
 	ok = end() && ok

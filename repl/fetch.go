@@ -188,7 +188,11 @@ func (s *Session) execSimple(ctx context.Context, sql string, report bool) bool 
 // SELECT runs as DECLARE _psql_cursor NO SCROLL CURSOR, inside a transaction opened for it
 // when none is, and is printed n rows at a time: one header, widths per batch, the footer
 // after the last batch. An error keeps the batches already printed. It reports success.
+// With QUERY_PROTOCOL=extended, sendQueryPortal prints the same through Execute row limits.
 func (s *Session) sendQueryCursor(ctx context.Context, query string, n int) bool {
+	if s.useExtended(query) { // QUERY_PROTOCOL=extended: Execute row limits (qproto.go)
+		return s.sendQueryPortal(ctx, query, n)
+	}
 	started := false
 	if s.conn.TxStatus() == 'I' {
 		if !s.execSimple(ctx, "BEGIN", true) {
@@ -258,6 +262,7 @@ func (s *Session) fetchBatches(ctx context.Context, n int) bool {
 		}
 		s.out.Flush() // each batch is visible at once, as psql's fflush makes it
 		if rows < n || ctx.Err() != nil {
+			s.fetchedRows = int64(batch.PriorRows + rows) // ROW_COUNT: every batch (resultvars.go)
 			return true
 		}
 		batch.Continued, batch.Paged = true, true

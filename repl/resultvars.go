@@ -2,6 +2,7 @@ package repl
 
 import (
 	"errors"
+	"strconv"
 	"strings"
 
 	"github.com/gpsql/gpsql/proto"
@@ -33,7 +34,10 @@ func (s *Session) setResultVariables(ok bool) {
 	s.vars.Set("ERROR", "false")
 	s.vars.Set("SQLSTATE", "00000")
 	rows := ""
-	if r != nil {
+	switch {
+	case s.fetchedRows >= 0: // FETCH_COUNT: the rows of every batch, as psql counts them
+		rows = strconv.FormatInt(s.fetchedRows, 10)
+	case r != nil:
 		rows = cmdTuples(r.CommandTag())
 	}
 	if rows == "" {

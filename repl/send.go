@@ -93,6 +93,9 @@ func (s *Session) startQuery(ctx context.Context, query string) (*proto.Results,
 	} else if c != nil && c.BindNamed {
 		return s.conn.ExecPrepared(ctx, c.Statement, c.Params, nil)
 	}
+	if s.useExtended(query) { // QUERY_PROTOCOL=extended (qproto.go)
+		return s.conn.ExecParams(ctx, query, nil, nil)
+	}
 	return s.conn.Query(ctx, query)
 }
 

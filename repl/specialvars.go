@@ -69,6 +69,7 @@ func (s *Session) initSpecialVars() {
 	v.hook("SHOW_ALL_RESULTS", boolVar("SHOW_ALL_RESULTS", &st.showAllResults, "on"))
 	v.hook("SINGLELINE", boolVar("SINGLELINE", &st.singleLine, "off"))
 	v.hook("SINGLESTEP", boolVar("SINGLESTEP", &st.singleStep, "off"))
+	v.hook("QUERY_PROTOCOL", queryProtocolHook()) // simple or extended (qproto.go)
 }
 
 // boolVar makes the hooks of a Boolean special variable; unset means def.

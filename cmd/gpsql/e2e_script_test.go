@@ -136,6 +136,10 @@ update o set a = 1 returning a;
 \s
 `
 	runDiff(t, diffCase{name: "result variables", args: []string{"-X"}, stdin: script, env: sockEnv()})
+	fetch := "\\set FETCH_COUNT 3\nselect g from generate_series(1,7) g;\n\\echo :ROW_COUNT\nvalues (1),(2),(3),(4);\n\\echo :ROW_COUNT\n" +
+		"select 1 where false;\n\\echo :ROW_COUNT\nselect 1/(g-5) from generate_series(1,7) g;\n\\echo :ROW_COUNT :ERROR\n"
+	runDiff(t, diffCase{name: "result variables with FETCH_COUNT", args: []string{"-X"}, stdin: fetch, env: sockEnv()})
+	runDiff(t, diffCase{name: "result variables with FETCH_COUNT over extended", args: []string{"-X", "-v", "QUERY_PROTOCOL=extended"}, stdin: fetch, env: sockEnv()})
 }
 
 // TestExtraArgumentsDiff: arguments a command does not take are warned about, unexpanded,
