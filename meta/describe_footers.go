@@ -18,6 +18,10 @@ func tableFooters(env *Env, r *dreq, q string, ri relInfo, f *[]string) Result {
 		if res := statisticsFooters(env, q, f); res != OK {
 			return res
 		}
+	} else if r.version >= 100000 {
+		if res := statisticsFootersPre14(env, r, q, f); res != OK {
+			return res
+		}
 	}
 	if ri.hasRules && ri.kind != "m" {
 		if res := ruleFooters(env, q, f); res != OK {
@@ -107,7 +111,48 @@ func statisticsFooters(env *Env, q string, f *[]string) Result {
 			line += " (" + strings.Join(kinds, ", ") + ")"
 		}
 		line += fmt.Sprintf(" ON %s FROM %s", rows.Get(i, 4), rows.Get(i, 1))
-		if !rows.IsNull(i, 8) && rows.Get(i, 8) != "-1" {
+		// psql compares the text with "-1" only: 17's NULL default prints "; STATISTICS ".
+		if rows.Get(i, 8) != "-1" {
+			line += "; STATISTICS " + rows.Get(i, 8)
+		}
+		*f = append(*f, line)
+	}
+	return OK
+}
+
+// statisticsFootersPre14 is "Statistics objects:" for PostgreSQL 10 to 13, whose objects
+// cover plain columns only: psql 15 names the columns itself, always lists the enabled
+// kinds, and orders by OID (describeOneTableDetails' pre-14 branch); the statistics target
+// exists from 13 on.
+func statisticsFootersPre14(env *Env, r *dreq, q string, f *[]string) Result {
+	target := "  stxstattarget\n"
+	if r.version < 130000 {
+		target = "  -1 AS stxstattarget\n"
+	}
+	rows, res := env.query("SELECT oid, stxrelid::pg_catalog.regclass, stxnamespace::pg_catalog.regnamespace AS nsp, stxname,\n" +
+		"  (SELECT pg_catalog.string_agg(pg_catalog.quote_ident(attname),', ')\n" +
+		"   FROM pg_catalog.unnest(stxkeys) s(attnum)\n" +
+		"   JOIN pg_catalog.pg_attribute a ON (stxrelid = a.attrelid AND\n" +
+		"        a.attnum = s.attnum AND NOT attisdropped)) AS columns,\n" +
+		"  'd' = any(stxkind) AS ndist_enabled,\n  'f' = any(stxkind) AS deps_enabled,\n  'm' = any(stxkind) AS mcv_enabled,\n" +
+		target + "FROM pg_catalog.pg_statistic_ext\nWHERE stxrelid = " + q + "\nORDER BY 1;")
+	if res != OK {
+		return res
+	}
+	if rows.Len() > 0 {
+		*f = append(*f, "Statistics objects:")
+	}
+	for i := range rows.Data {
+		var kinds []string
+		for k, name := range []string{"ndistinct", "dependencies", "mcv"} {
+			if rows.Get(i, 5+k) == "t" {
+				kinds = append(kinds, name)
+			}
+		}
+		line := fmt.Sprintf("    \"%s.%s\" (%s) ON %s FROM %s", rows.Get(i, 2), rows.Get(i, 3),
+			strings.Join(kinds, ", "), rows.Get(i, 4), rows.Get(i, 1))
+		// psql compares the text with "-1" only: 17's NULL default prints "; STATISTICS ".
+		if rows.Get(i, 8) != "-1" {
 			line += "; STATISTICS " + rows.Get(i, 8)
 		}
 		*f = append(*f, line)

@@ -212,8 +212,11 @@ func buildDatabases(r *dreq) (listing, error) {
 		sel: cols(`d.datname AS "Name"`, `pg_catalog.pg_get_userbyid(d.datdba) AS "Owner"`,
 			`pg_catalog.pg_encoding_to_char(d.encoding) AS "Encoding"`,
 			`d.datcollate AS "Collate"`, `d.datctype AS "Ctype"`,
-			when(v >= 150000, `d.daticulocale AS "ICU Locale"`),
+			// psql 15 asks 12-14 for constants, and 17+ (which renamed the column to
+			// datlocale) fails on line 6 with psql's indentation, as psql does.
+			when(v >= 150000, `     d.daticulocale as "ICU Locale"`),
 			when(v >= 150000, `CASE d.datlocprovider WHEN 'c' THEN 'libc' WHEN 'i' THEN 'icu' END AS "Locale Provider"`),
+			when(v < 150000, `NULL as "ICU Locale"`), when(v < 150000, `'libc' AS "Locale Provider"`),
 			acl("d.datacl"),
 			when(r.verbose, `CASE WHEN pg_catalog.has_database_privilege(d.datname, 'CONNECT') THEN pg_catalog.pg_size_pretty(pg_catalog.pg_database_size(d.datname)) ELSE 'No Access' END AS "Size"`),
 			when(r.verbose, `t.spcname AS "Tablespace"`),
@@ -517,7 +520,9 @@ func buildCollations(r *dreq) (listing, error) {
 	v := r.version
 	s := simpleList{
 		sel: cols(`n.nspname AS "Schema"`, `c.collname AS "Name"`, `c.collcollate AS "Collate"`, `c.collctype AS "Ctype"`,
-			when(v >= 150000, `c.colliculocale AS "ICU Locale"`),
+			// Before 15 psql 15 shows collcollate as the ICU locale; 17 renamed colliculocale
+			// to colllocale, and psql's query fails there on line 5 as laid out here.
+			when(v >= 150000, `     c.colliculocale AS "ICU Locale"`), when(v < 150000, `c.collcollate AS "ICU Locale"`),
 			`CASE c.collprovider WHEN 'd' THEN 'default' WHEN 'c' THEN 'libc' WHEN 'i' THEN 'icu' END AS "Provider"`,
 			`CASE WHEN c.collisdeterministic THEN 'yes' ELSE 'no' END AS "Deterministic?"`,
 			when(r.verbose, `pg_catalog.obj_description(c.oid, 'pg_collation') AS "Description"`)) +
@@ -719,7 +724,7 @@ func buildSubscriptions(r *dreq) (listing, error) {
 	s := simpleList{
 		sel: cols(`subname AS "Name"`, `pg_catalog.pg_get_userbyid(subowner) AS "Owner"`, `subenabled AS "Enabled"`,
 			`subpublications AS "Publication"`,
-			when(r.verbose, `subbinary AS "Binary"`), when(r.verbose, `substream AS "Streaming"`),
+			when(r.verbose && v >= 140000, `subbinary AS "Binary"`), when(r.verbose && v >= 140000, `substream AS "Streaming"`),
 			when(r.verbose && v >= 150000, `subtwophasestate AS "Two-phase commit"`),
 			when(r.verbose && v >= 150000, `subdisableonerr AS "Disable on error"`),
 			when(r.verbose, `subsynccommit AS "Synchronous commit"`), when(r.verbose, `subconninfo AS "Conninfo"`),

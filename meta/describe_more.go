@@ -226,7 +226,9 @@ func describePublication(env *Env, v int, rows *Rows, i int) Result {
 			}
 		}
 	}
-	return env.printTable(t, false, false)
+	// psql keeps the default footer: a publication without tables or schemas ends with
+	// "(1 row)" (describePublications leaves myopt.default_footer on).
+	return env.printTable(t, true, false)
 }
 
 // buildExtStats is \dX (listExtendedStats, PostgreSQL 14+ form).
@@ -234,9 +236,15 @@ func buildExtStats(r *dreq) (listing, error) {
 	kind := func(k, head string) string {
 		return "CASE WHEN '" + k + "' = any(es.stxkind) THEN 'defined' END AS \"" + head + "\""
 	}
+	// Before 14 (no expressions in statistics objects) psql names the columns itself.
+	columns := "pg_catalog.pg_get_statisticsobjdef_columns(es.oid)"
+	if r.version != 0 && r.version < 140000 {
+		columns = "(SELECT pg_catalog.string_agg(pg_catalog.quote_ident(a.attname),', ') FROM pg_catalog.unnest(es.stxkeys) s(attnum)" +
+			" JOIN pg_catalog.pg_attribute a ON (es.stxrelid = a.attrelid AND a.attnum = s.attnum AND NOT a.attisdropped))"
+	}
 	s := simpleList{
 		sel: cols(`es.stxnamespace::pg_catalog.regnamespace::pg_catalog.text AS "Schema"`, `es.stxname AS "Name"`,
-			`pg_catalog.format('%s FROM %s', pg_catalog.pg_get_statisticsobjdef_columns(es.oid), es.stxrelid::pg_catalog.regclass) AS "Definition"`,
+			`pg_catalog.format('%s FROM %s', `+columns+`, es.stxrelid::pg_catalog.regclass) AS "Definition"`,
 			kind("d", "Ndistinct"), kind("f", "Dependencies"), kind("m", "MCV")) +
 			"FROM pg_catalog.pg_statistic_ext es\n",
 		filter: NameFilter{NameVar: "es.stxname", SchemaVar: "es.stxnamespace::pg_catalog.regnamespace::pg_catalog.text",

@@ -42,7 +42,19 @@ func describeDB(t *testing.T) {
 // TestDescribeDiff runs each describe command with -c against the fixture database.
 func TestDescribeDiff(t *testing.T) {
 	describeDB(t)
-	commands := []string{
+	for _, c := range describeCommands() {
+		tc := diffCase{name: c, args: []string{"-X", "-c", c}, env: sockEnv("PGDATABASE=describe_db")}
+		t.Run(c, func(t *testing.T) {
+			t.Parallel()
+			runDiff(t, tc)
+		})
+	}
+}
+
+// describeCommands is the list of describe commands the differential tests run, against the
+// test server and against every other PostgreSQL major (e2e_describe_versions_test.go).
+func describeCommands() []string {
+	return []string{
 		// relations
 		`\d`, `\dS pg_am`, `\dt`, `\dt+ d7.*`, `\dtS pg_class`, `\di d7.*`, `\di+ d7.parent*`, `\dv d7.*`,
 		`\dm+ d7.*`, `\ds d7.*`, `\dE d7.*`, `\dti d7.c*`, `\dvm d7.*`, `\ds`, `\dt nosuch`, `\dt+ D7."PARENT"`,
@@ -80,31 +92,28 @@ func TestDescribeDiff(t *testing.T) {
 		`\sf d7.trig_fn`, `\sf+ d7.add(int,int)`, `\sf+ d7.proc`, `\sf d7.add`, `\sf nosuch`, `\sf`,
 		`\sv d7.v_parent`, `\sv+ d7.v_parent`, `\sv d7.parent`, `\sv nosuch`, `\sv+ public.pub_v`,
 	}
-	for _, c := range commands {
-		tc := diffCase{name: c, args: []string{"-X", "-c", c}, env: sockEnv("PGDATABASE=describe_db")}
-		t.Run(c, func(t *testing.T) {
-			t.Parallel()
-			runDiff(t, tc)
-		})
-	}
 }
 
 // TestDescribeScriptDiff runs describe commands from a script: the error locations, ECHO_HIDDEN
 // style options, \pset null (not used by listings) and the expanded format.
 func TestDescribeScriptDiff(t *testing.T) {
 	describeDB(t)
-	tests := []diffCase{
-		{name: "errors with locations", args: []string{"-X"}, stdin: "\\dt nosuch\n\\d nosuch\n\\dn a.b\n\\sf nosuch\n\\dt\n"},
-		{name: "null display ignored", args: []string{"-X"}, stdin: "\\pset null (null)\n\\dx\n\\d d7.child\n"},
-		{name: "expanded", args: []string{"-X"}, stdin: "\\x\n\\dn+ d7\n\\d d7.child\n"},
-		{name: "quiet", args: []string{"-X", "-q"}, stdin: "\\dt nosuch\n\\d nosuch\n\\dx+ nosuch\n"},
-		{name: "unaligned", args: []string{"-X", "-A"}, stdin: "\\dt d7.*\n\\d d7.seq\n"},
-	}
-	for _, tc := range tests {
+	for _, tc := range describeScriptCases() {
 		tc.env = sockEnv("PGDATABASE=describe_db")
 		t.Run(tc.name, func(t *testing.T) {
 			t.Parallel()
 			runDiff(t, tc)
 		})
+	}
+}
+
+// describeScriptCases are TestDescribeScriptDiff's scripts, without their environment.
+func describeScriptCases() []diffCase {
+	return []diffCase{
+		{name: "errors with locations", args: []string{"-X"}, stdin: "\\dt nosuch\n\\d nosuch\n\\dn a.b\n\\sf nosuch\n\\dt\n"},
+		{name: "null display ignored", args: []string{"-X"}, stdin: "\\pset null (null)\n\\dx\n\\d d7.child\n"},
+		{name: "expanded", args: []string{"-X"}, stdin: "\\x\n\\dn+ d7\n\\d d7.child\n"},
+		{name: "quiet", args: []string{"-X", "-q"}, stdin: "\\dt nosuch\n\\d nosuch\n\\dx+ nosuch\n"},
+		{name: "unaligned", args: []string{"-X", "-A"}, stdin: "\\dt d7.*\n\\d d7.seq\n"},
 	}
 }

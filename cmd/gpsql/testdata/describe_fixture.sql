@@ -1,6 +1,9 @@
 -- The schema the describe end-to-end tests list, in its own database: one of every kind of
 -- object \d and friends show. Run by psql (the oracle) before the tests.
+-- It also loads into PostgreSQL 12 through 18 (e2e_describe_versions_test.go): objects an
+-- older server lacks are behind \if on these flags.
 set client_min_messages = warning;
+select :SERVER_VERSION_NUM >= 130000 as d7_v13, :SERVER_VERSION_NUM >= 150000 as d7_v15 \gset
 create role d7_owner;
 create role d7_reader login connection limit 3 valid until '2030-01-01 00:00:00+00';
 comment on role d7_reader is 'reads things';
@@ -130,15 +133,24 @@ alter table d7.opts force row level security;
 create index opts_idx on d7.opts (a) with (fillfactor = 50);
 create view d7.v_opts with (security_barrier = true) as select 1 as one;
 create statistics d7.opts_stat on a, b from d7.opts;
+\if :d7_v13
 alter statistics d7.opts_stat set statistics 100;
+\endif
 create statistics d7.opts_mcv (mcv) on a, b from d7.opts;
 create table d7.nosec (a int);
 create policy p_off on d7.nosec using (a > 0);
 create rule nosec_rule as on insert to d7.nosec do also notify nosec;
 alter table d7.nosec disable rule nosec_rule;
+\if :d7_v15
 create publication d7_pub2 for table d7.opts (a) where (a > 0);
 create publication d7_pub_schema for tables in schema ext with (publish = 'insert');
+\else
+create publication d7_pub2 for table d7.opts;
+create publication d7_pub_schema with (publish = 'insert');
+\endif
 comment on publication d7_pub is 'the publication';
+create subscription d7_sub connection 'host=localhost dbname=nosuch' publication d7_pub
+  with (connect = false, slot_name = none, enabled = false);
 create operator d7.!! (rightarg = int8, function = pg_catalog.factorial);
 alter role d7_reader in database describe_db set work_mem = '8MB';
 alter role d7_reader set search_path = d7;
