@@ -49,6 +49,14 @@ func variants(names ...string) []string {
 	return out
 }
 
+// accessMethodsCommand narrows \dA's names to those psql 15 accepts: its exec_command_d
+// looks at the character after "dA", so \dA and \dA+ (and \dA+S) list access methods while
+// \dAS and \dAS+ are "invalid command" (\dAc and the other sub-commands keep S).
+func accessMethodsCommand(c Command) Command {
+	c.Names = []string{"dA", "dA+", "dA+S"}
+	return c
+}
+
 // describeCommands are the \d family and the other catalog listings.
 func describeCommands() []Command {
 	sec := "Informational"
@@ -80,7 +88,7 @@ func describeCommands() []Command {
 		list("list collations", "[S+] [PATTERN]", buildCollations, "dO"),
 		list("list configuration parameters", "[+] [PATTERN]", buildConfig, "dconfig"),
 		list("list aggregates", "[S+] [PATTERN]", buildAggregates, "da"),
-		list("list access methods", "[+] [PATTERN]", buildAccessMethods, "dA"),
+		accessMethodsCommand(list("list access methods", "[+] [PATTERN]", buildAccessMethods, "dA")),
 		amCommand(sec),
 		list("list foreign servers", "[+] [PATTERN]", buildForeignServers, "des"),
 		list("list foreign tables", "[+] [PATTERN]", buildForeignTables, "det"),

@@ -151,9 +151,12 @@ func columnHeaders(r *dreq, ri relInfo, env *Env) []colHead {
 	at := func(k int) func(*Rows, int) string { return func(rows *Rows, i int) string { return rows.Get(i, k) } }
 	out := []colHead{{"Column", at(0)}, {"Type", at(1)}}
 	isIndex := ri.kind == "i" || ri.kind == "I"
+	// Collation, Nullable, Default and Description exist for these kinds only: a TOAST
+	// table shows Column and Type (and Storage with +), as psql 15's describe.c.
+	details := strings.Contains("rvmfcp", ri.kind) && len(ri.kind) == 1
 	if isIndex {
 		out = append(out, colHead{"Key?", at(11)}, colHead{"Definition", at(12)})
-	} else {
+	} else if details {
 		out = append(out,
 			colHead{"Collation", at(2)},
 			colHead{"Nullable", func(rows *Rows, i int) string {
@@ -181,16 +184,14 @@ func columnHeaders(r *dreq, ri relInfo, env *Env) []colHead {
 	if !r.verbose {
 		return out
 	}
-	if ri.kind != "c" {
-		out = append(out, colHead{"Storage", at(7)})
-	}
+	out = append(out, colHead{"Storage", at(7)})
 	if r.version >= 140000 && !boolVar(env, "HIDE_TOAST_COMPRESSION") && (ri.kind == "r" || ri.kind == "p" || ri.kind == "m") {
 		out = append(out, colHead{"Compression", at(8)})
 	}
 	if ri.kind == "r" || ri.kind == "p" || ri.kind == "m" || ri.kind == "f" || isIndex {
 		out = append(out, colHead{"Stats target", at(9)})
 	}
-	if !isIndex {
+	if details {
 		out = append(out, colHead{"Description", at(10)})
 	}
 	return out
@@ -266,7 +267,30 @@ func footerList(env *Env, footers *[]string, heading, sql string, line func(rows
 func relationFooters(env *Env, r *dreq, oid, name string, ri relInfo) ([]string, Result) {
 	var f []string
 	q := "'" + oid + "'"
-	table := ri.kind == "r" || ri.kind == "p" || ri.kind == "m" || ri.kind == "f"
+	table := ri.kind == "r" || ri.kind == "p" || ri.kind == "m" || ri.kind == "f" || ri.kind == "t"
+	// "Partition of" comes first, for partitions of tables and of partitioned indexes.
+	if ri.isPartition {
+		rows, res := env.query("SELECT inhparent::pg_catalog.regclass, pg_catalog.pg_get_expr(c.relpartbound, c.oid), pg_catalog.pg_get_partition_constraintdef(c.oid), " +
+			when(r.version == 0 || r.version >= 140000, "inhdetachpending") + when(r.version != 0 && r.version < 140000, "false") + "\n" +
+			"FROM pg_catalog.pg_class c JOIN pg_catalog.pg_inherits i ON c.oid = inhrelid WHERE c.oid = " + q + ";")
+		if res != OK {
+			return nil, res
+		}
+		if rows.Len() > 0 {
+			line := "Partition of: " + rows.Get(0, 0) + " " + rows.Get(0, 1)
+			if rows.Get(0, 3) == "t" {
+				line += " DETACH PENDING"
+			}
+			f = append(f, line)
+			if r.verbose {
+				if rows.Get(0, 2) == "" {
+					f = append(f, "No partition constraint")
+				} else {
+					f = append(f, "Partition constraint: "+rows.Get(0, 2))
+				}
+			}
+		}
+	}
 	switch ri.kind {
 	case "i", "I":
 		rows, res := env.query("SELECT i.indisunique, i.indisprimary, i.indisclustered, i.indisvalid, a.amname,\n" +
@@ -300,31 +324,17 @@ func relationFooters(env *Env, r *dreq, oid, name string, ri relInfo) ([]string,
 		f = append(f, b.String())
 		if ri.kind == "i" {
 			f = appendTablespace(f, ri)
+			if r.verbose && ri.relOptions != "" {
+				f = append(f, "Options: "+ri.relOptions)
+			}
+			return f, OK
 		}
-		if r.verbose && ri.relOptions != "" {
-			f = append(f, "Options: "+ri.relOptions)
-		}
-		return f, OK
+		// A partitioned index goes on to psql's table footers: its partitions, tablespace
+		// and access method (describeOneTableDetails, describe.c).
+		return partitionIndexFooters(env, r, q, ri, f)
 	case "v", "m":
 		if ri.kind == "m" || r.verbose {
 			// Indexes of a materialized view come below.
-		}
-	}
-	if ri.isPartition {
-		rows, res := env.query("SELECT inhparent::pg_catalog.regclass, pg_catalog.pg_get_expr(c.relpartbound, c.oid), pg_catalog.pg_get_partition_constraintdef(c.oid)\n" +
-			"FROM pg_catalog.pg_class c JOIN pg_catalog.pg_inherits i ON c.oid = inhrelid WHERE c.oid = " + q + ";")
-		if res != OK {
-			return nil, res
-		}
-		if rows.Len() > 0 {
-			f = append(f, "Partition of: "+rows.Get(0, 0)+" "+rows.Get(0, 1))
-			if r.verbose {
-				if rows.Get(0, 2) == "" {
-					f = append(f, "No partition constraint")
-				} else {
-					f = append(f, "Partition constraint: "+rows.Get(0, 2))
-				}
-			}
 		}
 	}
 	if ri.kind == "f" {
@@ -346,6 +356,17 @@ func relationFooters(env *Env, r *dreq, oid, name string, ri relInfo) ([]string,
 			return nil, res
 		}
 		f = append(f, "Partition key: "+rows.Get(0, 0))
+	}
+	if ri.kind == "t" {
+		res := footerList(env, &f, "", "SELECT n.nspname, c.relname\n"+
+			"FROM pg_catalog.pg_class c JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace\n"+
+			"WHERE reltoastrelid = "+q+";",
+			func(rows *Rows, i int) string {
+				return fmt.Sprintf("Owning table: \"%s.%s\"", rows.Get(i, 0), rows.Get(i, 1))
+			})
+		if res != OK {
+			return nil, res
+		}
 	}
 	if table && ri.hasIndex {
 		res := footerList(env, &f, "Indexes:", "SELECT c2.relname, i.indisprimary, i.indisunique, i.indisclustered, i.indisvalid,\n"+
@@ -465,42 +486,10 @@ func relationFooters(env *Env, r *dreq, oid, name string, ri relInfo) ([]string,
 			}
 			f = append(f, line)
 		}
-		kids, res := env.query("SELECT c.oid::pg_catalog.regclass, c.relkind, pg_catalog.pg_get_expr(c.relpartbound, c.oid)\n" +
-			"FROM pg_catalog.pg_class c, pg_catalog.pg_inherits i WHERE c.oid = i.inhrelid AND i.inhparent = " + q + "\n" +
-			"ORDER BY pg_catalog.pg_get_expr(c.relpartbound, c.oid) = 'DEFAULT', c.oid::pg_catalog.regclass::pg_catalog.text;")
-		if res != OK {
+	}
+	if table {
+		if res := childFooters(env, r, q, ri, &f); res != OK {
 			return nil, res
-		}
-		n := kids.Len()
-		switch {
-		case ri.kind == "p" && !r.verbose:
-			f = append(f, fmt.Sprintf("Number of partitions: %d (Use \\d+ to list them.)", n))
-		case !r.verbose && n > 0:
-			f = append(f, fmt.Sprintf("Number of child tables: %d (Use \\d+ to list them.)", n))
-		case r.verbose && n > 0:
-			head := "Child tables: "
-			if ri.kind == "p" {
-				head = "Partitions: "
-			}
-			for i := range kids.Data {
-				p := head
-				if i > 0 {
-					p = strings.Repeat(" ", len(head))
-				}
-				line := p + kids.Get(i, 0)
-				if ri.kind == "p" {
-					line += " " + kids.Get(i, 2)
-					if kids.Get(i, 1) == "p" {
-						line += ", PARTITIONED"
-					}
-				}
-				if i < n-1 {
-					line += ","
-				}
-				f = append(f, line)
-			}
-		case ri.kind == "p" && r.verbose && n == 0:
-			f = append(f, "Number of partitions: 0")
 		}
 	}
 	if r.verbose && (ri.kind == "r" || ri.kind == "m") && ri.replIdent != "d" && ri.replIdent != "i" && !strings.HasPrefix(name, "pg_catalog.") {
@@ -509,13 +498,79 @@ func relationFooters(env *Env, r *dreq, oid, name string, ri relInfo) ([]string,
 	if ri.kind == "r" || ri.kind == "m" || ri.kind == "p" || ri.kind == "t" {
 		f = appendTablespace(f, ri)
 	}
-	if r.verbose && r.version >= 120000 && !boolVar(env, "HIDE_TABLEAM") && ri.am != "" && (ri.kind == "r" || ri.kind == "m") {
+	return accessMethodFooters(env, r, ri, f), OK
+}
+
+// accessMethodFooters ends \d's footers of a table-like relation: the access method, if
+// the relation has one (servers from 12), and with + the storage options.
+func accessMethodFooters(env *Env, r *dreq, ri relInfo, f []string) []string {
+	if r.verbose && r.version >= 120000 && !boolVar(env, "HIDE_TABLEAM") && ri.am != "" && strings.Contains("rmfptI", ri.kind) {
 		f = append(f, "Access method: "+ri.am)
 	}
 	if r.verbose && ri.relOptions != "" {
 		f = append(f, "Options: "+ri.relOptions)
 	}
-	return f, OK
+	return f
+}
+
+// partitionIndexFooters are the footers of a partitioned index after its "btree, for
+// table" line: its partitions, tablespace, access method and options, as psql 15 prints
+// them for relkind 'I'.
+func partitionIndexFooters(env *Env, r *dreq, q string, ri relInfo, f []string) ([]string, Result) {
+	if res := childFooters(env, r, q, ri, &f); res != OK {
+		return nil, res
+	}
+	f = appendTablespace(f, ri)
+	return accessMethodFooters(env, r, ri, f), OK
+}
+
+// childFooters appends the child tables or partitions of a relation: their number
+// ("Use \d+ to list them"), or with + their list with partition bounds. A partitioned
+// table or index always shows "Number of partitions: 0" when it has none.
+func childFooters(env *Env, r *dreq, q string, ri relInfo, f *[]string) Result {
+	kids, res := env.query("SELECT c.oid::pg_catalog.regclass, c.relkind, pg_catalog.pg_get_expr(c.relpartbound, c.oid), " +
+		when(r.version == 0 || r.version >= 140000, "inhdetachpending") + when(r.version != 0 && r.version < 140000, "false") + "\n" +
+		"FROM pg_catalog.pg_class c, pg_catalog.pg_inherits i WHERE c.oid = i.inhrelid AND i.inhparent = " + q + "\n" +
+		"ORDER BY pg_catalog.pg_get_expr(c.relpartbound, c.oid) = 'DEFAULT', c.oid::pg_catalog.regclass::pg_catalog.text;")
+	if res != OK {
+		return res
+	}
+	n := kids.Len()
+	partitioned := ri.kind == "p" || ri.kind == "I"
+	head := "Child tables: "
+	if partitioned {
+		head = "Partitions: "
+	}
+	switch {
+	case partitioned && n == 0:
+		*f = append(*f, "Number of partitions: 0")
+	case !r.verbose && n > 0 && partitioned:
+		*f = append(*f, fmt.Sprintf("Number of partitions: %d (Use \\d+ to list them.)", n))
+	case !r.verbose && n > 0:
+		*f = append(*f, fmt.Sprintf("Number of child tables: %d (Use \\d+ to list them.)", n))
+	case r.verbose:
+		for i := range kids.Data {
+			p := head
+			if i > 0 {
+				p = strings.Repeat(" ", len(head))
+			}
+			line := p + kids.Get(i, 0)
+			if b := kids.Get(i, 2); b != "" {
+				line += " " + b
+			}
+			if k := kids.Get(i, 1); k == "p" || k == "I" {
+				line += ", PARTITIONED"
+			}
+			if kids.Get(i, 3) == "t" {
+				line += " (DETACH PENDING)"
+			}
+			if i < n-1 {
+				line += ","
+			}
+			*f = append(*f, line)
+		}
+	}
+	return OK
 }
 
 // indexLine formats one "Indexes:" footer line as psql does.

@@ -88,6 +88,12 @@ func describeCommands() []string {
 		`\dAp`, `\dAp+ btree integer_ops`, `\dAp hash d7.*`, `\dAp+ hash pg_catalog.integer_ops`,
 		`\dS pg_database`, `\dS+ pg_database_oid_index`, `\d pg_catalog.pg_database_datname_index`,
 		`\d+ d7.v_rules`, `\d d7.v_rules`,
+		// partitioned indexes and their partitions, empty partitioned relations, TOAST tables,
+		// composite-type storage, \dA's S suffix (invalid in psql)
+		`\d d7.measure_idx`, `\d+ d7.measure_idx`, `\d d7.measure_2021_logdate_idx`, `\d+ d7.measure_2021_logdate_idx`,
+		`\d+ d7.measure_2020_logdate_idx`, `\d d7.empty_part`, `\d+ d7.empty_part`, `\d d7.empty_part_idx`,
+		`\d+ d7.empty_part_idx`, `\dS pg_toast.pg_toast_1262`, `\dS+ pg_toast.pg_toast_1262`, `\dS+ pg_toast.pg_toast_2618`,
+		`\dS+ pg_toast.pg_toast_2618_index`, `\d+ d7.pair`, `\dAS`, `\dAS+`, `\dA+S`,
 		// source
 		`\sf d7.trig_fn`, `\sf+ d7.add(int,int)`, `\sf+ d7.proc`, `\sf d7.add`, `\sf nosuch`, `\sf`,
 		`\sv d7.v_parent`, `\sv+ d7.v_parent`, `\sv d7.parent`, `\sv nosuch`, `\sv+ public.pub_v`,

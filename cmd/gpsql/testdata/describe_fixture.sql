@@ -59,6 +59,9 @@ create table d7.measure_2021 partition of d7.measure for values from ('2021-01-0
 create table d7.measure_2021_c1 partition of d7.measure_2021 for values in (1, 2);
 create table d7.measure_def partition of d7.measure default;
 create index measure_idx on d7.measure (logdate);
+-- a partitioned table and index without partitions
+create table d7.empty_part (a int) partition by list (a);
+create index empty_part_idx on d7.empty_part (a);
 
 create table d7.secure (id int primary key, owner_name text, flag bool);
 alter table d7.secure enable row level security;
