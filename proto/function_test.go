@@ -20,49 +20,8 @@ func TestLargeObjects(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	mustExec(t, c, "begin")
-	oid, err := lo.Creat(ctx, proto.LORead|proto.LOWrite)
-	if err != nil || oid == 0 {
-		t.Fatalf("lo_creat: %d %v", oid, err)
-	}
-	fd, err := lo.Open(ctx, oid, proto.LORead|proto.LOWrite)
-	if err != nil {
-		t.Fatal(err)
-	}
 	data := bytes.Repeat([]byte("large\x00object "), 10000)
-	if n, err := lo.Write(ctx, fd, data); err != nil || n != len(data) {
-		t.Fatalf("lowrite: %d %v", n, err)
-	}
-	tests := []struct {
-		name   string
-		offset int64
-		whence int32
-		n      int32
-		want   []byte
-	}{
-		{"from start", 0, 0, 12, data[:12]},
-		{"from end", -7, 2, 100, data[len(data)-7:]},
-		{"past end", 10, 2, 5, []byte{}},
-		{"middle", 13 * 500, 0, 13, data[13*500 : 13*501]},
-	}
-	for _, tc := range tests {
-		t.Run(tc.name, func(t *testing.T) {
-			pos, err := lo.Seek(ctx, fd, tc.offset, tc.whence)
-			if err != nil {
-				t.Fatal(err)
-			}
-			if tc.whence == 0 && pos != tc.offset {
-				t.Fatalf("position %d, want %d", pos, tc.offset)
-			}
-			got, err := lo.Read(ctx, fd, tc.n)
-			if err != nil || !bytes.Equal(got, tc.want) {
-				t.Fatalf("loread = %q, %v; want %q", got, err, tc.want)
-			}
-		})
-	}
-	if err := lo.Close(ctx, fd); err != nil {
-		t.Fatal(err)
-	}
+	oid := largeObjectRoundTrip(t, c, lo, data)
 	mustExec(t, c, "commit")
 	size, err := c.QueryValue(ctx, "select length(lo_get("+strconv.FormatUint(uint64(oid), 10)+"))")
 	if err != nil || size != strconv.Itoa(len(data)) {
@@ -82,6 +41,59 @@ func TestLargeObjects(t *testing.T) {
 	if v, err := c.QueryValue(ctx, "select 'ok'"); err != nil || v != "ok" {
 		t.Fatalf("after function errors: %q %v", v, err)
 	}
+}
+
+// largeObjectRoundTrip opens a transaction, creates a large object holding data, reads it
+// back at several offsets (through FunctionCall: lo_lseek64, loread) and closes it; the
+// transaction stays open. TestLargeObjects and TestProtocol2LargeObjects both run it.
+func largeObjectRoundTrip(t *testing.T, c *proto.Conn, lo *proto.LargeObjects, data []byte) uint32 {
+	t.Helper()
+	ctx := context.Background()
+	mustExec(t, c, "begin")
+	oid, err := lo.Creat(ctx, proto.LORead|proto.LOWrite)
+	if err != nil || oid == 0 {
+		t.Fatalf("lo_creat: %d %v", oid, err)
+	}
+	fd, err := lo.Open(ctx, oid, proto.LORead|proto.LOWrite)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if n, err := lo.Write(ctx, fd, data); err != nil || n != len(data) {
+		t.Fatalf("lowrite: %d %v", n, err)
+	}
+	mid := int64(len(data) / 2)
+	tests := []struct {
+		name   string
+		offset int64
+		whence int32
+		n      int32
+		want   []byte
+	}{
+		{"from start", 0, 0, 12, data[:12]},
+		{"from end", -7, 2, 100, data[len(data)-7:]},
+		{"past end", 10, 2, 5, []byte{}},
+		{"middle", mid, 0, 13, data[mid : mid+13]},
+		{"zero bytes", 0, 0, 0, []byte{}},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			pos, err := lo.Seek(ctx, fd, tc.offset, tc.whence)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if tc.whence == 0 && pos != tc.offset {
+				t.Fatalf("position %d, want %d", pos, tc.offset)
+			}
+			got, err := lo.Read(ctx, fd, tc.n)
+			if err != nil || !bytes.Equal(got, tc.want) {
+				t.Fatalf("loread = %q, %v; want %q", got, err, tc.want)
+			}
+		})
+	}
+	if err := lo.Close(ctx, fd); err != nil {
+		t.Fatal(err)
+	}
+	return oid
 }
 
 // TestFunctionCallText calls a function with text arguments and a NULL result.

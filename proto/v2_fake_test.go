@@ -220,45 +220,8 @@ func TestProtocol2LargeObjects(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	rows(t, c, "begin")
-	oid, err := lo.Creat(ctx, proto.LORead|proto.LOWrite)
-	if err != nil || oid == 0 {
-		t.Fatalf("lo_creat: %d %v", oid, err)
-	}
-	fd, err := lo.Open(ctx, oid, proto.LORead|proto.LOWrite)
-	if err != nil {
-		t.Fatal(err)
-	}
 	data := bytes.Repeat([]byte("two\x00point\x00zero "), 5000)
-	if n, err := lo.Write(ctx, fd, data); err != nil || n != len(data) {
-		t.Fatalf("lowrite: %d %v", n, err)
-	}
-	tests := []struct {
-		name   string
-		offset int64
-		whence int32
-		n      int32
-		want   []byte
-	}{
-		{"from start", 0, 0, 9, data[:9]},
-		{"from end", -5, 2, 100, data[len(data)-5:]},
-		{"past end", 3, 2, 5, []byte{}},
-		{"zero bytes", 0, 0, 0, []byte{}},
-	}
-	for _, tc := range tests {
-		t.Run(tc.name, func(t *testing.T) {
-			if _, err := lo.Seek(ctx, fd, tc.offset, tc.whence); err != nil {
-				t.Fatal(err)
-			}
-			got, err := lo.Read(ctx, fd, tc.n)
-			if err != nil || !bytes.Equal(got, tc.want) {
-				t.Fatalf("loread = %q, %v; want %q", got, err, tc.want)
-			}
-		})
-	}
-	if err := lo.Close(ctx, fd); err != nil {
-		t.Fatal(err)
-	}
+	oid := largeObjectRoundTrip(t, c, lo, data)
 	want := fmt.Sprintf("[length,encode]\n%d|two\\000point\\000zero \nSELECT 1\n", len(data))
 	if got := rows(t, c, fmt.Sprintf("select length(lo_get(%d)), encode(substr(lo_get(%d), 1, 15), 'escape')", oid, oid)); got != want {
 		t.Errorf("lo_get: %q, want %q", got, want)
