@@ -19,9 +19,9 @@ func (*DataRow) Backend() {}
 // Decode parses the body: Int16 count, then per column an Int32 length (-1
 // for NULL) and that many bytes.
 //
-// A well-formed body takes a direct loop with one bounds check per value
-// (this is the hot path of every result); anything else goes through the
-// general decoder, which finds and words the fault.
+// A well-formed body takes a direct loop (this is the hot path of every
+// result); anything else goes through the general decoder, which finds and
+// words the fault.
 func (m *DataRow) Decode(body []byte) error {
 	if len(body) >= 2 {
 		n := int(binary.BigEndian.Uint16(body))
@@ -31,15 +31,18 @@ func (m *DataRow) Decode(body []byte) error {
 				vals = make([][]byte, n)
 			}
 			vals = vals[:n]
+			// The length word is read byte by byte and one unsigned compare
+			// sorts it into "fits" or "NULL or bad": measured faster than
+			// binary.BigEndian on a sub-slice plus two signed tests.
 			pos, ok := 2, true
 			for i := range vals {
-				if len(body)-pos < 4 {
+				if pos+4 > len(body) {
 					ok = false
 					break
 				}
-				l := int32(binary.BigEndian.Uint32(body[pos:]))
+				l := int(int32(uint32(body[pos])<<24 | uint32(body[pos+1])<<16 | uint32(body[pos+2])<<8 | uint32(body[pos+3])))
 				pos += 4
-				if l < 0 {
+				if uint(l) > uint(len(body)-pos) {
 					if l != -1 {
 						ok = false
 						break
@@ -47,11 +50,7 @@ func (m *DataRow) Decode(body []byte) error {
 					vals[i] = nil
 					continue
 				}
-				if int(l) > len(body)-pos {
-					ok = false
-					break
-				}
-				end := pos + int(l)
+				end := pos + l
 				vals[i] = body[pos:end:end]
 				pos = end
 			}

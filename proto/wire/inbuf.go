@@ -6,8 +6,11 @@ import (
 )
 
 // initialBufSize is the first size of a read buffer; it grows to hold the
-// largest message received and never shrinks.
-const initialBufSize = 8192
+// largest message received and never shrinks. It is several times the 8 KiB
+// a PostgreSQL backend sends at once (PQ_SEND_BUFFER_SIZE, pqcomm.c), so a
+// read takes a whole send even behind a partly received message, and takes
+// several when the client has fallen behind.
+const initialBufSize = 64 << 10
 
 // maxEmptyReads bounds consecutive (0, nil) reads before giving up with
 // io.ErrNoProgress, as bufio does.
@@ -37,7 +40,12 @@ func (in *inbuf) fill(n int) error {
 	if in.start == in.end {
 		in.start, in.end = 0, 0
 	}
-	if len(in.buf)-in.start < n {
+	// Move the unconsumed bytes to the front when n does not fit behind
+	// them, and also when they are few but the room behind them is small:
+	// otherwise the next read is as small as that room, and a stream of
+	// small messages costs a read per buffer's worth plus a short one.
+	if room := len(in.buf) - in.end; len(in.buf)-in.start < n ||
+		(room < len(in.buf)/2 && in.end-in.start <= len(in.buf)/4) {
 		if len(in.buf) >= n {
 			// Enough room once the unconsumed bytes move to the front.
 			in.end = copy(in.buf, in.buf[in.start:in.end])
