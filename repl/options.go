@@ -66,6 +66,8 @@ type Options struct {
 	NoReadline bool
 	// Output is -o: query results go to this file, or to a command after '|'.
 	Output string
+	// ListDatabases is -l: list the databases (\l) and exit, ignoring the other actions.
+	ListDatabases bool
 	// LogFile is -L: queries and their output are also written to this file.
 	LogFile   string
 	ExtraArgs []string // operands beyond dbname and user, warned about

@@ -123,6 +123,10 @@ func Run(ctx context.Context, opts *Options) int {
 			s.warn(fmt.Sprintf("extra command-line argument \"%s\" ignored", a))
 		}
 	}
+	if opts.ListDatabases {
+		s.terse = true
+		return s.runSlashLine(`\l`) // psql's -l: no start-up file, no other action
+	}
 	if !opts.NoPsqlrc {
 		s.runPsqlrc()
 	}

@@ -42,6 +42,9 @@ func TestModesDiff(t *testing.T) {
 			scrub: []string{`PID \d+`}},
 		{name: "-L log file", args: []string{"-X", "-L", filepath.Join(dir, "log.txt"), "-c", "select 1", "-c", "create temp table lt(a int)", "-c", "select 1/0", "-c", "\\! cat " + filepath.Join(dir, "log.txt"), "-c", "\\! rm " + filepath.Join(dir, "log.txt")}},
 		{name: "-L unwritable", args: []string{"-X", "-L", "/nonexistent/log", "-c", "select 1"}},
+		{name: "-l lists databases", args: []string{"-X", "-l", "-c", "select 'ignored'"}},
+		{name: "-l with format options", args: []string{"-X", "-l", "-A", "-t", "-F", ","}},
+		{name: "-l unknown database", args: []string{"-X", "-l", "nodb"}},
 		{name: "-o file", args: []string{"-X", "-o", out, "-c", "select 1", "-c", "\\echo x"}},
 	}
 	for i := range tests {

@@ -130,6 +130,8 @@ func parseArgs(argv []string, env proto.Env, stdout, stderr io.Writer) (opts *re
 			o.Pset = append(o.Pset, psetArg("format", "html", true))
 		case 'T':
 			o.Pset = append(o.Pset, psetArg("tableattr", v, true))
+		case 'l':
+			o.ListDatabases = true
 		case 'q':
 			o.Quiet = true
 		case 'e', 'a', 'b', 'E', 'S', 's':
@@ -183,6 +185,9 @@ func parseArgs(argv []string, env proto.Env, stdout, stderr io.Writer) (opts *re
 		default:
 			o.ExtraArgs = append(o.ExtraArgs, a)
 		}
+	}
+	if o.ListDatabases && dbname == "" {
+		dbname = "postgres" // psql's -l connects to postgres unless told otherwise
 	}
 	for _, kv := range [][2]string{{"host", host}, {"port", port}, {"user", user}, {"dbname", dbname}} {
 		if kv[1] != "" {
