@@ -22,6 +22,10 @@ const (
 	Roles
 	Databases
 	Settings // run-time parameters (pg_settings)
+	// SettingValues takes a setting's name as the schema argument and lists its vartype
+	// (pg_settings.vartype: bool, enum, integer, real, string), then for an enum its
+	// enumvals spelled as quote_ident does; nothing for an unknown setting.
+	SettingValues
 	numKinds
 )
 
@@ -149,6 +153,11 @@ func namesSQL(kind Kind, schema string) string {
 		return "SELECT datname FROM pg_catalog.pg_database ORDER BY 1"
 	case Settings:
 		return "SELECT name FROM pg_catalog.pg_settings WHERE context <> 'internal' ORDER BY 1"
+	case SettingValues:
+		cond := "pg_catalog.lower(name) = pg_catalog.lower(" + literal(schema) + ")"
+		return "SELECT v FROM (SELECT 0 AS k, vartype AS v FROM pg_catalog.pg_settings WHERE " + cond +
+			" UNION ALL SELECT 1, pg_catalog.quote_ident(e) FROM pg_catalog.pg_settings, " +
+			"pg_catalog.unnest(enumvals) AS e WHERE " + cond + ") s ORDER BY k, v"
 	}
 	return ""
 }

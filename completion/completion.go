@@ -9,6 +9,7 @@ import (
 	"os"
 	"sort"
 	"strings"
+	"sync"
 	"time"
 	"unicode"
 	"unicode/utf8"
@@ -28,9 +29,13 @@ type Options struct {
 }
 
 // Completer completes SQL and psql meta-commands. It keeps no state between calls but what
-// its Catalog caches; it is safe for concurrent use if the Catalog and Options functions are.
+// its Catalog caches and the re-spelling Do leaves for OnChange; Complete is safe for
+// concurrent use if the Catalog and Options functions are.
 type Completer struct {
 	o Options
+
+	mu  sync.Mutex
+	fix *respell // set by Do, applied by OnChange
 }
 
 // New returns a Completer over o.
@@ -46,24 +51,68 @@ func New(o Options) *Completer {
 
 // Do implements readline's AutoCompleter (github.com/chzyer/readline): it returns what to
 // append to the word before the cursor for each candidate, and that word's length in runes.
-// Readline can only append, so candidates are those that extend the typed word.
+// Readline can only append, so candidates are those that extend the typed word, compared
+// case-insensitively. When every candidate spells the typed word in another case (a keyword
+// under COMP_KEYWORD_CASE=upper, as psql's pg_strdup_keyword_case re-cases "sel" to
+// "SELECT"), Do remembers that re-spelling and the next OnChange for the Tab key applies it,
+// which is how psql's readline replaces the typed word. Do and OnChange must be called from
+// one goroutine (readline's), or at least not concurrently.
 func (c *Completer) Do(line []rune, pos int) ([][]rune, int) {
+	c.mu.Lock()
+	c.fix = nil
+	c.mu.Unlock()
 	if pos < 0 || pos > len(line) {
 		return nil, 0
 	}
 	ctx, cancel := context.WithTimeout(context.Background(), c.o.Timeout)
 	defer cancel()
 	cands, word := c.Complete(ctx, string(line[:pos]), string(line[pos:]))
-	n := utf8.RuneCountInString(word)
+	typed := []rune(word)
+	n := len(typed)
 	var out [][]rune
+	var spelled []rune // the typed word as every candidate spells it, if they agree
+	agree := true
 	for _, cand := range cands {
 		r := []rune(cand)
-		if len(r) < n {
+		if len(r) < len(typed) || !strings.EqualFold(string(r[:len(typed)]), word) {
 			continue
 		}
-		out = append(out, r[n:])
+		if spelled == nil {
+			spelled = r[:len(typed)]
+		} else if string(spelled) != string(r[:len(typed)]) {
+			agree = false
+		}
+		out = append(out, r[len(typed):])
+	}
+	if agree && n > 0 && n <= pos && spelled != nil && string(spelled) != word {
+		c.mu.Lock()
+		c.fix = &respell{start: pos - n, from: typed, to: spelled}
+		c.mu.Unlock()
 	}
 	return out, n
+}
+
+// respell is a pending replacement of the typed word by its re-cased spelling.
+type respell struct {
+	start    int // rune index of the word in the line
+	from, to []rune
+}
+
+// OnChange implements readline's Listener: after the Tab key whose completion Do worked
+// out, it replaces the typed word by the candidates' spelling of it (same rune count, so the
+// cursor stays). Every other call leaves the line alone.
+func (c *Completer) OnChange(line []rune, pos int, key rune) ([]rune, int, bool) {
+	c.mu.Lock()
+	f := c.fix
+	c.fix = nil
+	c.mu.Unlock()
+	if f == nil || key != '\t' || f.start < 0 || f.start+len(f.from) > len(line) ||
+		string(line[f.start:f.start+len(f.from)]) != string(f.from) || len(f.to) != len(f.from) {
+		return nil, 0, false
+	}
+	out := append([]rune(nil), line...)
+	copy(out[f.start:], f.to)
+	return out, pos, true
 }
 
 // Complete returns the completions of the word that ends at the cursor, given the text of
@@ -264,28 +313,17 @@ func wordIs(w, pat string) bool {
 	return false
 }
 
-// keywords returns the phrases matching the typed word, in the case COMP_KEYWORD_CASE
-// asks for (tab-complete.c pg_strdup_keyword_case). Readline only appends, so when the
-// typed word's case disagrees with an upper/lower setting, the typed case is kept.
+// keywords returns the phrases matching the typed word case-insensitively, spelled in the
+// case COMP_KEYWORD_CASE asks for, as psql's pg_strdup_keyword_case (tab-complete.c) does:
+// lower case for "lower", for preserve-lower and preserve-upper when the typed word starts
+// with a lower-case letter, and for preserve-lower when it starts with no letter at all;
+// upper case otherwise. The candidates may thus re-spell the typed word ("sel" → "SELECT"
+// under "upper"); Do and OnChange apply that to the line.
 func (st *state) keywords(phrases []string) []string {
-	mode := "preserve-upper"
-	if st.c.o.KeywordCase != nil {
-		if m := st.c.o.KeywordCase(); m != "" {
-			mode = m
-		}
-	}
-	w := st.word
-	upper := true
-	switch {
-	case w != "" && (mode == "preserve-upper" || mode == "preserve-lower" || !caseAgrees(w, mode)):
-		r, _ := utf8.DecodeRuneInString(w)
-		upper = !unicode.IsLower(r)
-	case mode == "lower" || mode == "preserve-lower":
-		upper = false
-	}
+	upper := keywordUpper(st.keywordCase(), st.word)
 	var out []string
 	for _, p := range phrases {
-		if len(p) < len(w) || !strings.EqualFold(p[:len(w)], w) {
+		if len(p) < len(st.word) || !strings.EqualFold(p[:len(st.word)], st.word) {
 			continue
 		}
 		if upper {
@@ -293,16 +331,32 @@ func (st *state) keywords(phrases []string) []string {
 		} else {
 			p = strings.ToLower(p)
 		}
-		out = append(out, w+p[len(w):])
+		out = append(out, p)
 	}
 	return out
 }
 
-func caseAgrees(w, mode string) bool {
-	if mode == "upper" {
-		return w == strings.ToUpper(w)
+func (st *state) keywordCase() string {
+	if st.c.o.KeywordCase != nil {
+		if m := st.c.o.KeywordCase(); m != "" {
+			return m
+		}
 	}
-	return w == strings.ToLower(w)
+	return "preserve-upper"
+}
+
+// keywordUpper reports whether pg_strdup_keyword_case upper-cases a keyword completing ref.
+func keywordUpper(mode, ref string) bool {
+	first, _ := utf8.DecodeRuneInString(ref)
+	isLower := ref != "" && first < utf8.RuneSelf && unicode.IsLower(first)
+	isAlpha := ref != "" && first < utf8.RuneSelf && unicode.IsLetter(first)
+	switch {
+	case mode == "lower",
+		(mode == "preserve-lower" || mode == "preserve-upper") && isLower,
+		mode == "preserve-lower" && !isAlpha:
+		return false
+	}
+	return true
 }
 
 // lookup lists a kind's names as they are written in SQL.
@@ -316,7 +370,7 @@ func (st *state) lookup(kind Kind, schema string) []string {
 	}
 	out := make([]string, 0, len(names))
 	for _, n := range names {
-		if kind == Settings || kind == Databases || kind == Roles || (kind == Types && schema == "") {
+		if kind == Settings || kind == SettingValues || kind == Databases || kind == Roles || (kind == Types && schema == "") {
 			out = append(out, n)
 			continue
 		}

@@ -149,7 +149,33 @@ func TestComplete(t *testing.T) {
 		{name: "keyword at start", before: "", has: []string{"SELECT", "CREATE", "INSERT INTO"}},
 		{name: "keyword case lower", before: "", kwcase: "lower", has: []string{"select", "alter"}, not: []string{"SELECT"}},
 		{name: "keyword preserve-lower empty", before: "", kwcase: "preserve-lower", has: []string{"update"}},
-		{name: "keyword case upper keeps typed case", before: "upd", kwcase: "upper", want: []string{"update "}},
+		{name: "keyword case upper re-spells", before: "upd", kwcase: "upper", want: []string{"UPDATE "}},
+		{name: "keyword case lower re-spells", before: "SEL", kwcase: "lower", want: []string{"select "}},
+		{name: "keyword preserve-lower by first letter", before: "sEL", kwcase: "preserve-lower", want: []string{"select "}},
+		{name: "keyword preserve-upper by first letter", before: "Sel", kwcase: "preserve-upper", want: []string{"SELECT "}},
+		{name: "keyword preserve-upper lower first", before: "sEL", kwcase: "preserve-upper", want: []string{"select "}},
+		{name: "set enum values", before: "set intervalstyle to ", want: []string{"DEFAULT", "iso_8601", "postgres", "postgres_verbose", "sql_standard"}},
+		{name: "set enum values with =", before: "SET client_min_messages = ", has: []string{"DEFAULT", "debug1", "warning"}},
+		{name: "set enum value prefix", before: "set intervalstyle to i", want: []string{"iso_8601 "}},
+		{name: "set enum value upper typed", before: "set intervalstyle to ISO", want: []string{"iso_8601 "}},
+		{name: "set enum quoted values", before: "set ssl_min_protocol_version to ", want: []string{`"TLSv1"`, `"TLSv1.1"`, `"TLSv1.2"`, `"TLSv1.3"`, "DEFAULT"}},
+		{name: "set enum quoted needs quote", before: "set ssl_min_protocol_version to T", want: nil},
+		{name: "set enum quoted typed", before: `set ssl_min_protocol_version to "TLSv1.3`, want: []string{`"TLSv1.3" `}},
+		{name: "set bool values", before: "set enable_seqscan to ", want: []string{"0", "1", "DEFAULT", "FALSE", "NO", "OFF", "ON", "TRUE", "YES"}},
+		{name: "set bool lower typed", before: "set enable_seqscan to o", want: []string{"off", "on"}},
+		{name: "set bool upper mode", before: "set enable_seqscan to o", kwcase: "upper", want: []string{"OFF", "ON"}},
+		{name: "set other default", before: "set work_mem to ", want: []string{"DEFAULT "}},
+		{name: "set unknown nothing", before: "set nosuch to ", want: nil},
+		{name: "set datestyle words", before: "set datestyle to i", want: []string{"iso "}},
+		{name: "set datestyle upper mode", before: "SET datestyle TO i", kwcase: "upper", want: []string{"ISO "}},
+		{name: "set datestyle lower mode", before: "set datestyle to d", kwcase: "lower", want: []string{"default", "dmy"}},
+		{name: "set search_path schemas", before: "set search_path to ", want: []string{"DEFAULT", "information_schema", "pg_catalog", "public", "shop", "solo"}},
+		{name: "update set value not a setting", before: "update customers set name = ", not: []string{"DEFAULT"}},
+		{name: "multi-word type in column", before: "create table t (a timestamp w", want: []string{"with time zone", "without time zone"}},
+		{name: "multi-word type after cast", before: "select 1::double ", want: []string{"PRECISION "}},
+		{name: "multi-word type third word", before: "create table t (a int, b time with ", want: []string{"TIME ZONE "}},
+		{name: "multi-word type varying", before: "alter table customers add column c character v", want: []string{"varying "}},
+		{name: "first type word outside type position", before: "select timestamp w", not: []string{"with time zone"}},
 		{name: "from all", before: "select * from ", want: fromAll},
 		{name: "from prefix", before: "select * from cu", want: []string{"cust_view", "customers"}},
 		{name: "from unique", before: "select * from custo", want: []string{"customers "}},
@@ -277,18 +303,23 @@ func TestComplete(t *testing.T) {
 // TestDo checks the readline adapter: suffixes to append and the typed word's rune length.
 func TestDo(t *testing.T) {
 	t.Parallel()
-	c := completion.New(completion.Options{Catalog: staticCatalog{"tëst_a", "tëst_b"}})
 	tests := []struct {
-		name    string
-		line    string
-		pos     int // in runes; -1 means the end
-		want    []string
-		wantLen int
+		name     string
+		line     string
+		pos      int // in runes; -1 means the end
+		kwcase   string
+		want     []string
+		wantLen  int
+		wantLine string // the line after readline appends want[0] (if one) and OnChange runs; "" skips
 	}{
 		{name: "keyword", line: "sel", pos: -1, want: []string{"ect "}, wantLen: 3},
 		{name: "multibyte word", line: `select * from "tës`, pos: -1, want: []string{`t_a"`, `t_b"`}, wantLen: 4},
 		{name: "cursor mid line", line: "sel * from x", pos: 3, want: []string{"ect "}, wantLen: 3},
 		{name: "bad position", line: "sel", pos: 9, want: nil, wantLen: 0},
+		{name: "re-spelled keyword", line: "sel", pos: -1, kwcase: "upper", want: []string{"ECT "}, wantLen: 3, wantLine: "SELECT "},
+		{name: "re-spelled mid line", line: "x; sel * from x", pos: 6, kwcase: "upper", want: []string{"ECT "}, wantLen: 3, wantLine: "x; SELECT  * from x"},
+		{name: "re-spelled list", line: "se", pos: -1, kwcase: "upper", want: []string{"CURITY LABEL", "LECT", "T"}, wantLen: 2, wantLine: "SE"},
+		{name: "agreeing case untouched", line: "SEL", pos: -1, kwcase: "upper", want: []string{"ECT "}, wantLen: 3, wantLine: "SELECT "},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
@@ -298,6 +329,8 @@ func TestDo(t *testing.T) {
 			if pos < 0 {
 				pos = len(r)
 			}
+			c := completion.New(completion.Options{Catalog: staticCatalog{"tëst_a", "tëst_b"},
+				KeywordCase: func() string { return tc.kwcase }})
 			got, n := c.Do(r, pos)
 			var gs []string
 			for _, g := range got {
@@ -305,6 +338,26 @@ func TestDo(t *testing.T) {
 			}
 			if !slices.Equal(gs, tc.want) || n != tc.wantLen {
 				t.Fatalf("Do(%q, %d) = %q, %d; want %q, %d", tc.line, pos, gs, n, tc.want, tc.wantLen)
+			}
+			if tc.wantLine == "" {
+				return
+			}
+			// What readline does next: append a lone candidate at the cursor, then tell the
+			// listener about the Tab key.
+			line := r
+			if len(got) == 1 {
+				line = append(append(append([]rune(nil), r[:pos]...), got[0]...), r[pos:]...)
+			}
+			newLine, _, ok := c.OnChange(line, pos+len(got[0]), '\t')
+			if ok {
+				line = newLine
+			}
+			if string(line) != tc.wantLine {
+				t.Fatalf("line after Tab = %q, want %q", string(line), tc.wantLine)
+			}
+			// The re-spelling applies once: a second key leaves the line alone.
+			if _, _, again := c.OnChange(line, pos, '\t'); again {
+				t.Fatal("OnChange applied a re-spelling twice")
 			}
 		})
 	}

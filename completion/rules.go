@@ -19,12 +19,15 @@ func (st *state) complete() []string {
 	if n == 0 {
 		return st.keywords(sqlCommands)
 	}
+	if rest, ok := st.typeRest(); ok {
+		return rest
+	}
 	switch {
 	// Types after :: and in column definitions.
-	case st.tail("::"), st.tail("AS") && st.inCall("CAST"), st.tail("ALTER", "TABLE", "*", "ADD", "COLUMN", "*"),
-		st.tail("ALTER", "TABLE", "*", "ADD", "*") && !st.tail("ADD", "COLUMN|CONSTRAINT|CHECK|UNIQUE|PRIMARY|FOREIGN|EXCLUDE"),
-		st.tail("TYPE") && st.head("ALTER", "TABLE"), st.columnDefinition():
+	case st.typePosition():
 		return st.objects(Types)
+	case st.setValue():
+		return st.settingValues(st.prev[n-2].text)
 
 	case st.tail("CREATE"):
 		return st.keywords(append(append([]string(nil), objectTypes...), createOnly...))
@@ -159,6 +162,114 @@ func (st *state) complete() []string {
 		return st.keywords(list("CASCADE|RESTRICT"))
 	}
 	return st.expression()
+}
+
+// typePosition reports whether a type name may start at the cursor: after ::, in CAST(x AS,
+// in a column definition of CREATE TABLE or ALTER TABLE ... ADD [COLUMN] and after ALTER
+// TABLE ... TYPE.
+func (st *state) typePosition() bool {
+	return st.tail("::") || st.tail("AS") && st.inCall("CAST") || st.tail("ALTER", "TABLE", "*", "ADD", "COLUMN", "*") ||
+		st.tail("ALTER", "TABLE", "*", "ADD", "*") && !st.tail("ADD", "COLUMN|CONSTRAINT|CHECK|UNIQUE|PRIMARY|FOREIGN|EXCLUDE") ||
+		st.tail("TYPE") && st.head("ALTER", "TABLE") || st.columnDefinition()
+}
+
+// multiWordTypes are the SQL types whose names go on after their first word (format_type's
+// spellings). psql 15 completes none of these after the first word; gpsql does, in the
+// places typePosition allows a type.
+var multiWordTypes = [][]string{
+	strings.Fields("bit varying"), strings.Fields("character varying"), strings.Fields("double precision"),
+	strings.Fields("time with time zone"), strings.Fields("time without time zone"),
+	strings.Fields("timestamp with time zone"), strings.Fields("timestamp without time zone"),
+}
+
+// typeRest completes the remaining words of a multi-word type whose first words precede the
+// cursor in a type position ("timestamp w" → "with time zone", "without time zone"), cased
+// as keywords. ok is false when the cursor is not inside such a type.
+func (st *state) typeRest() (rest []string, ok bool) {
+	n := len(st.prev)
+	for k := 3; k >= 1; k-- {
+		if n < k+1 {
+			continue
+		}
+		var phrases []string
+		for _, typ := range multiWordTypes {
+			if len(typ) <= k {
+				continue
+			}
+			same := true
+			for i := 0; i < k; i++ {
+				t := st.prev[n-k+i]
+				if t.kind != tWord || !strings.EqualFold(t.text, typ[i]) {
+					same = false
+					break
+				}
+			}
+			if same {
+				phrases = append(phrases, strings.Join(typ[k:], " "))
+			}
+		}
+		if len(phrases) == 0 {
+			continue
+		}
+		saved := st.prev
+		st.prev = st.prev[:n-k]
+		inType := st.typePosition()
+		st.prev = saved
+		if inType {
+			return st.keywords(phrases), true
+		}
+	}
+	return nil, false
+}
+
+// setValue reports whether the cursor is at the value of SET name TO|= (also in ALTER
+// SYSTEM|DATABASE|ROLE ... SET), not in UPDATE's SET list.
+func (st *state) setValue() bool {
+	return st.tail("SET", "*", "TO|=") && !st.head("UPDATE") && st.prev[len(st.prev)-2].kind == tWord
+}
+
+// settingValues lists what may follow SET name TO, as psql 15's tab-complete.c does: the
+// fixed DateStyle words, schemas for search_path, the enum values from pg_settings.enumvals
+// (quoted where needed, and then offered only to an empty or quoted word), on/off and
+// friends for booleans, and DEFAULT for any setting the server knows. An unknown name gets
+// nothing, since the statement may not be a SET at all.
+func (st *state) settingValues(name string) []string {
+	w := st.word
+	switch strings.ToLower(identValue(name)) {
+	case "datestyle":
+		return st.keywords(list("ISO|SQL|Postgres|German|YMD|DMY|MDY|US|European|NonEuropean|DEFAULT"))
+	case "search_path":
+		var out []string
+		for _, s := range st.lookup(Schemas, "") {
+			if !strings.HasPrefix(s, "pg_temp") && !strings.HasPrefix(s, "pg_toast") && strings.HasPrefix(s, w) {
+				out = append(out, QuoteIdent(s))
+			}
+		}
+		return append(out, st.keywords([]string{"DEFAULT"})...)
+	}
+	if st.c.o.Catalog == nil {
+		return nil
+	}
+	vals, err := st.c.o.Catalog.Names(st.ctx, SettingValues, identValue(name))
+	if err != nil || len(vals) == 0 {
+		return nil
+	}
+	switch vals[0] {
+	case "bool":
+		return st.keywords(list("on|off|true|false|yes|no|1|0|DEFAULT"))
+	case "enum":
+		var out []string
+		for _, v := range vals[1:] {
+			switch {
+			case w == "",
+				strings.HasPrefix(w, `"`) && strings.HasPrefix(v, w),
+				!strings.HasPrefix(v, `"`) && strings.HasPrefix(v, strings.ToLower(w)):
+				out = append(out, v)
+			}
+		}
+		return append(out, st.keywords([]string{"DEFAULT"})...)
+	}
+	return st.keywords([]string{"DEFAULT"})
 }
 
 // grantKinds are the object kinds GRANT ... ON takes before a name.

@@ -43,12 +43,14 @@ func (s *Session) runInteractive() int {
 	if s.opts.NoReadline {
 		return s.runPlainInteractive()
 	}
+	comp := s.completer()
 	rl, err := readline.NewEx(&readline.Config{
 		DisableAutoSaveHistory: true,
 		Stdin:                  s.readlineStdin(), // shared with the built-in pager (pager.go)
 		Stdout:                 s.opts.Stdout,
 		Stderr:                 s.opts.Stderr,
-		AutoComplete:           s.completer(), // tab completion (complete.go)
+		AutoComplete:           comp, // tab completion (complete.go)
+		Listener:               comp, // re-spells the completed word per COMP_KEYWORD_CASE (complete.go)
 	})
 	if err != nil {
 		s.fatal(err.Error())
