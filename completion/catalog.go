@@ -26,6 +26,8 @@ const (
 	// (pg_settings.vartype: bool, enum, integer, real, string), then for an enum its
 	// enumvals spelled as quote_ident does; nothing for an unknown setting.
 	SettingValues
+	// TimeZones lists the names of pg_timezone_names as quote_literal spells them.
+	TimeZones
 	numKinds
 )
 
@@ -153,6 +155,8 @@ func namesSQL(kind Kind, schema string) string {
 		return "SELECT datname FROM pg_catalog.pg_database ORDER BY 1"
 	case Settings:
 		return "SELECT name FROM pg_catalog.pg_settings WHERE context <> 'internal' ORDER BY 1"
+	case TimeZones:
+		return "SELECT pg_catalog.quote_literal(name) FROM pg_catalog.pg_timezone_names ORDER BY 1"
 	case SettingValues:
 		cond := "pg_catalog.lower(name) = pg_catalog.lower(" + literal(schema) + ")"
 		return "SELECT v FROM (SELECT 0 AS k, vartype AS v FROM pg_catalog.pg_settings WHERE " + cond +

@@ -370,7 +370,7 @@ func (st *state) lookup(kind Kind, schema string) []string {
 	}
 	out := make([]string, 0, len(names))
 	for _, n := range names {
-		if kind == Settings || kind == SettingValues || kind == Databases || kind == Roles || (kind == Types && schema == "") {
+		if kind == Settings || kind == SettingValues || kind == TimeZones || kind == Databases || kind == Roles || (kind == Types && schema == "") {
 			out = append(out, n)
 			continue
 		}

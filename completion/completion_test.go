@@ -156,6 +156,8 @@ func TestComplete(t *testing.T) {
 		{name: "keyword preserve-upper lower first", before: "sEL", kwcase: "preserve-upper", want: []string{"select "}},
 		{name: "set enum values", before: "set intervalstyle to ", want: []string{"DEFAULT", "iso_8601", "postgres", "postgres_verbose", "sql_standard"}},
 		{name: "set enum values with =", before: "SET client_min_messages = ", has: []string{"DEFAULT", "debug1", "warning"}},
+		{name: "set timezone name any case", before: "set TimeZone to 'europe/ber", want: []string{"'Europe/Berlin' "}},
+		{name: "set timezone names", before: "set timezone to 'Asia/Tok", want: []string{"'Asia/Tokyo' "}},
 		{name: "set enum value prefix", before: "set intervalstyle to i", want: []string{"iso_8601 "}},
 		{name: "set enum value upper typed", before: "set intervalstyle to ISO", want: []string{"iso_8601 "}},
 		{name: "set enum quoted values", before: "set ssl_min_protocol_version to ", want: []string{`"TLSv1"`, `"TLSv1.1"`, `"TLSv1.2"`, `"TLSv1.3"`, "DEFAULT"}},

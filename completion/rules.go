@@ -229,7 +229,7 @@ func (st *state) setValue() bool {
 }
 
 // settingValues lists what may follow SET name TO, as psql 15's tab-complete.c does: the
-// fixed DateStyle words, schemas for search_path, the enum values from pg_settings.enumvals
+// fixed DateStyle words, time-zone names for TimeZone, schemas for search_path, the enum values from pg_settings.enumvals
 // (quoted where needed, and then offered only to an empty or quoted word), on/off and
 // friends for booleans, and DEFAULT for any setting the server knows. An unknown name gets
 // nothing, since the statement may not be a SET at all.
@@ -238,6 +238,18 @@ func (st *state) settingValues(name string) []string {
 	switch strings.ToLower(identValue(name)) {
 	case "datestyle":
 		return st.keywords(list("ISO|SQL|Postgres|German|YMD|DMY|MDY|US|European|NonEuropean|DEFAULT"))
+	case "timezone":
+		// psql 15 matches the zone names without regard to case and re-spells the word.
+		var out []string
+		for _, z := range st.lookup(TimeZones, "") {
+			if strings.HasPrefix(strings.ToLower(z), strings.ToLower(w)) {
+				out = append(out, z)
+			}
+		}
+		if !strings.HasPrefix(w, "'") {
+			out = append(out, st.keywords([]string{"DEFAULT"})...)
+		}
+		return out
 	case "search_path":
 		var out []string
 		for _, s := range st.lookup(Schemas, "") {

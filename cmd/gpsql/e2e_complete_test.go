@@ -53,6 +53,8 @@ func TestTerminalComplete(t *testing.T) {
 			want: "postgres=# select X", inPsql: true},
 		{name: "set enum value", keys: [][]string{{"set intervalstyle to iso"}, {"key:Tab"}, {"X"}},
 			want: "postgres=# set intervalstyle to iso_8601 X", inPsql: true},
+		{name: "set time zone any case", keys: [][]string{{"set TimeZone to 'europe/ber"}, {"key:Tab"}, {"X"}},
+			want: "postgres=# set TimeZone to 'Europe/Berlin' X", inPsql: true},
 		{name: "set bool value upper", keys: [][]string{{`\set COMP_KEYWORD_CASE upper`}, {"key:Enter"}, {"set enable_seqscan to of"}, {"key:Tab"}, {"X"}},
 			want: "postgres=# set enable_seqscan to OFF X", inPsql: true},
 		{name: "candidate list", keys: [][]string{{"table tabcomp_it"}, {"key:Tab"}, {"key:Tab"}},
