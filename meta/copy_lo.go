@@ -52,9 +52,8 @@ func printLoResult(env *Env, msg string) {
 // runLoImport is \lo_import FILE [COMMENT] (psql's do_lo_import in large_obj.c, with
 // libpq's lo_import): LASTOID is set to the new object's OID.
 func runLoImport(env *Env, name string, args Args) Result {
-	file, ok := args.Next(OptNormal)
+	file, ok := requiredArg(env, name, args, OptNormal)
 	if !ok {
-		env.Errorf("\\%s: missing required argument", name)
 		return Error
 	}
 	comment, hasComment := args.Next(OptNormal)
@@ -168,9 +167,8 @@ func runLoExport(env *Env, name string, args Args) Result {
 
 // runLoUnlink is \lo_unlink LOBOID (psql's do_lo_unlink).
 func runLoUnlink(env *Env, name string, args Args) Result {
-	oidArg, ok := args.Next(OptNormal)
+	oidArg, ok := requiredArg(env, name, args, OptNormal)
 	if !ok {
-		env.Errorf("\\%s: missing required argument", name)
 		return Error
 	}
 	if env.Copier == nil {

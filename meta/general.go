@@ -59,9 +59,8 @@ func runSet(env *Env, _ string, args Args) Result {
 }
 
 func runUnset(env *Env, name string, args Args) Result {
-	v, ok := args.Next(OptNormal)
+	v, ok := requiredArg(env, name, args, OptNormal)
 	if !ok {
-		env.Errorf("\\%s: missing required argument", name)
 		return Error
 	}
 	if err := env.Vars.Unset(v); err != nil {

@@ -32,9 +32,8 @@ func ioCommands() []Command {
 }
 
 func runInclude(env *Env, name string, args Args) Result {
-	path, ok := args.Next(OptNormal)
+	path, ok := requiredArg(env, name, args, OptNormal)
 	if !ok {
-		env.Errorf("\\%s: missing required argument", name)
 		return Error
 	}
 	return env.Loop.Include(path, name == "ir" || name == "include_relative")
@@ -72,9 +71,8 @@ func runResetBuffer(env *Env, _ string, _ Args) Result {
 }
 
 func runWriteBuffer(env *Env, name string, args Args) Result {
-	path, ok := args.Next(OptFilePipe)
+	path, ok := requiredArg(env, name, args, OptFilePipe)
 	if !ok {
-		env.Errorf("\\%s: missing required argument", name)
 		return Error
 	}
 	cur, prev := env.Loop.QueryBuffer()
@@ -175,9 +173,8 @@ func runCd(env *Env, _ string, args Args) Result {
 }
 
 func runSetenv(env *Env, name string, args Args) Result {
-	key, ok := args.Next(OptNormal)
+	key, ok := requiredArg(env, name, args, OptNormal)
 	if !ok {
-		env.Errorf("\\%s: missing required argument", name)
 		return Error
 	}
 	if strings.Contains(key, "=") {
@@ -223,9 +220,8 @@ func pathErrText(err error) string {
 
 // runPrompt is \prompt [TEXT] NAME.
 func runPrompt(env *Env, name string, args Args) Result {
-	first, ok := args.Next(OptNormal)
+	first, ok := requiredArg(env, name, args, OptNormal)
 	if !ok {
-		env.Errorf("\\%s: missing required argument", name)
 		return Error
 	}
 	text, varName := "", first

@@ -117,6 +117,16 @@ func Names() []string {
 	return out
 }
 
+// requiredArg reads an argument a command cannot do without, reporting psql's
+// "\cmd: missing required argument" when there is none.
+func requiredArg(env *Env, cmd string, args Args, kind OptionKind) (string, bool) {
+	a, ok := args.Next(kind)
+	if !ok {
+		env.Errorf("\\%s: missing required argument", cmd)
+	}
+	return a, ok
+}
+
 // restArgs collects the remaining OptNormal arguments.
 func restArgs(args Args) []string {
 	var out []string

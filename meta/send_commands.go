@@ -144,35 +144,35 @@ func runGdesc(env *Env, cmd string, args Args) Result {
 // text parameters (psql 16's exec_command_bind). It does not send by itself.
 func runBind(env *Env, _ string, args Args) Result {
 	env.Send.Bind = true
-	env.Send.Params = env.Send.Params[:0]
-	for _, a := range restArgs(args) {
-		env.Send.Params = append(env.Send.Params, []byte(a))
-	}
+	bindParams(env, args)
 	return OK
 }
 
 // runBindNamed is \bind_named STMT_NAME [PARAM]... (psql 16): like \bind, for a statement
 // prepared earlier (\parse, PREPARE at the protocol level).
 func runBindNamed(env *Env, cmd string, args Args) Result {
-	name, ok := args.Next(OptNormal)
+	name, ok := requiredArg(env, cmd, args, OptNormal)
 	if !ok {
-		env.Errorf("\\%s: missing required argument", cmd)
 		return Error
 	}
 	env.Send.BindNamed, env.Send.Statement = true, name
+	bindParams(env, args)
+	return OK
+}
+
+// bindParams takes the remaining arguments as the parameters of \bind or \bind_named.
+func bindParams(env *Env, args Args) {
 	env.Send.Params = env.Send.Params[:0]
 	for _, a := range restArgs(args) {
 		env.Send.Params = append(env.Send.Params, []byte(a))
 	}
-	return OK
 }
 
 // runParse is \parse STMT_NAME (psql 16): the query buffer is prepared under that name
 // with Parse, and not run.
 func runParse(env *Env, cmd string, args Args) Result {
-	name, ok := args.Next(OptNormal)
+	name, ok := requiredArg(env, cmd, args, OptNormal)
 	if !ok {
-		env.Errorf("\\%s: missing required argument", cmd)
 		return Error
 	}
 	env.Send.Parse, env.Send.Statement = true, name
@@ -182,9 +182,8 @@ func runParse(env *Env, cmd string, args Args) Result {
 // runClosePrepared is \close_prepared STMT_NAME (psql 16): Close of a prepared statement at
 // the protocol level.
 func runClosePrepared(env *Env, cmd string, args Args) Result {
-	name, ok := args.Next(OptNormal)
+	name, ok := requiredArg(env, cmd, args, OptNormal)
 	if !ok {
-		env.Errorf("\\%s: missing required argument", cmd)
 		return Error
 	}
 	env.Send.ClosePrepared, env.Send.Statement = true, name
