@@ -1,6 +1,7 @@
 package pgtest
 
 import (
+	"fmt"
 	"os"
 	"testing"
 )
@@ -33,4 +34,18 @@ func StartFromEnv(tb testing.TB, envVar string, versions ...int) *Server {
 		}
 	}
 	return s
+}
+
+// Main is a TestMain body for a package whose tests share one server: it starts the server
+// into *srv, runs the tests, stops the server and returns the exit code (a failure to start
+// is printed and fails the run, never skips it).
+func Main(m *testing.M, srv **Server) int {
+	s, err := Start()
+	if err != nil {
+		fmt.Fprintln(os.Stderr, err)
+		return 1
+	}
+	*srv = s
+	defer s.Stop()
+	return m.Run()
 }
