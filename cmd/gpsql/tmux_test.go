@@ -279,11 +279,7 @@ func TestTerminalNotifyAtPrompt(t *testing.T) {
 	ts.waitFor("LISTEN\npostgres=# ")
 	ts.typeText("select 'typed' as t")
 	ts.waitFor("postgres=# select 'typed' as t")
-	out, err := exec.Command(psqlBin, "-X", "-h", srv.SocketDir, "-p", fmt.Sprint(srv.Port), "-U", "postgres", "-d", "postgres",
-		"-c", "notify tmux_chan, 'while typing'").CombinedOutput()
-	if err != nil {
-		t.Fatalf("notify: %v\n%s", err, out)
-	}
+	sideSQL(t, "notify tmux_chan, 'while typing'")
 	ts.waitFor("Asynchronous notification \"tmux_chan\" with payload \"while typing\" received from server process with PID")
 	ts.waitFor("postgres=# select 'typed' as t")
 	ts.typeText(";")
@@ -306,11 +302,7 @@ func TestTerminalIdleLoss(t *testing.T) {
 	if pid == 0 {
 		t.Fatalf("no backend PID in the prompt:\n%s", s)
 	}
-	out, err := exec.Command(psqlBin, "-X", "-h", srv.SocketDir, "-p", fmt.Sprint(srv.Port), "-U", "postgres", "-d", "postgres",
-		"-c", fmt.Sprintf("select pg_terminate_backend(%d)", pid)).CombinedOutput()
-	if err != nil {
-		t.Fatalf("terminate: %v\n%s", err, out)
-	}
+	sideSQL(t, fmt.Sprintf("select pg_terminate_backend(%d)", pid))
 	ts.typeText("select 1 as one;")
 	ts.keys("Enter")
 	ts.waitFor("FATAL:  terminating connection due to administrator command\nserver closed the connection unexpectedly\n")
@@ -417,5 +409,16 @@ func TestTerminalSingleStepDiff(t *testing.T) {
 	}
 	if screens[0] != screens[1] {
 		t.Fatalf("screens differ\n--- psql\n%s\n--- gpsql\n%s", screens[0], screens[1])
+	}
+}
+
+// sideSQL runs sql with psql in another session of the test server, failing the test if it
+// fails.
+func sideSQL(t *testing.T, sql string) {
+	t.Helper()
+	out, err := exec.Command(psqlBin, "-X", "-h", srv.SocketDir, "-p", fmt.Sprint(srv.Port), "-U", "postgres", "-d", "postgres",
+		"-c", sql).CombinedOutput()
+	if err != nil {
+		t.Fatalf("psql -c %q: %v\n%s", sql, err, out)
 	}
 }
