@@ -229,7 +229,8 @@ func (s *Session) sendQuery(query string) bool {
 	// COPY FROM STDIN reads the input that follows; TO STDOUT writes the output. Data lines
 	// the server did not take (it rejected a row) are still consumed up to \., as psql does.
 	in := &copyLines{s: s}
-	defer in.drain()
+	s.copyIn = in
+	defer func() { in.drain(); s.copyIn = nil }()
 	rs.SetCopy(in, s.out)
 	ok := true
 	for rs.NextResult() {
@@ -380,6 +381,11 @@ func (s *Session) printResult(ctx context.Context, r *proto.Result, query string
 func (s *Session) reportResultErr(r *proto.Result, err error, query string) {
 	s.cancelMu.Lock() // wait for a cancel in progress to report itself first
 	s.cancelMu.Unlock()
+	if r != nil && r.IsCopy() == 'G' && s.copyIn != nil {
+		// psql reads the rest of the COPY data before it reports the error, so the error's
+		// script line is the one of the \. line, however early the server refused a row.
+		s.copyIn.drain()
+	}
 	var se *proto.ServerError
 	if errors.As(err, &se) {
 		s.lastErr, s.lastErrQuery = se, query

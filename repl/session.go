@@ -78,6 +78,7 @@ type Session struct {
 	histSink         func(entry string)   // the line editor's in-memory history (interactive.go)
 	noEval           bool                 // scanning arguments that are only warned about: expand nothing
 	fetchedRows      int64                // rows of a FETCH_COUNT query, -1 when it did not use batches (resultvars.go)
+	copyIn           *copyLines           // the COPY FROM STDIN data reader of the running query (loop.go)
 }
 
 // Run runs a whole gpsql invocation and returns the process exit code.
