@@ -79,6 +79,7 @@ type Session struct {
 	noEval           bool                 // scanning arguments that are only warned about: expand nothing
 	fetchedRows      int64                // rows of a FETCH_COUNT query, -1 when it did not use batches (resultvars.go)
 	copyIn           *copyLines           // the COPY FROM STDIN data reader of the running query (loop.go)
+	pipe             pipelineState        // \startpipeline ... \endpipeline (pipeline.go)
 }
 
 // Run runs a whole gpsql invocation and returns the process exit code.
