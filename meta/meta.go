@@ -73,6 +73,8 @@ type Env struct {
 	Restrict *string // \restrict's key; "" when not restricted (send_commands.go runRestrict)
 
 	History func() []string // the session's history entries for \s; nil when there is none
+
+	InPipeline bool // a pipeline is ongoing (psql 18's PQpipelineStatus != PQ_PIPELINE_OFF): pipeline_commands.go
 }
 
 // Command is one backslash command of the registry.
@@ -89,7 +91,7 @@ type Command struct {
 func registry() []Command {
 	var all []Command
 	for _, family := range [][]Command{generalCommands(), ioCommands(), formatCommands(), describeCommands(),
-		copyCommands(), connectionCommands(), helpCommands(), sendCommands(), editCommands()} {
+		copyCommands(), connectionCommands(), helpCommands(), sendCommands(), editCommands(), pipelineCommands()} {
 		all = append(all, family...)
 	}
 	return all

@@ -43,6 +43,10 @@ type SendOptions struct {
 	// Watch > 0 runs the query every Watch seconds until Ctrl-C or an error (\watch); the
 	// query does not become the previous query.
 	Watch float64
+	// Pipeline is a pipeline step done instead of running the query (pipeline_commands.go);
+	// Results is \getresults' count, 0 for every pending result.
+	Pipeline PipelineStep
+	Results  int
 }
 
 // sendCommands are \g and its variants, \gset, \gexec, \gdesc, \watch, \bind and the extended-protocol commands.
@@ -76,6 +80,9 @@ func runG(env *Env, cmd string, args Args) Result {
 			return Error
 		}
 		target, has = args.Next(OptFilePipe)
+	}
+	if refuseInPipeline(env, cmd) {
+		return Error
 	}
 	req := env.Send
 	if has {
@@ -122,14 +129,20 @@ func gOptions(env *Env, cmd, first string, args Args, o *render.Options) bool {
 }
 
 // runGset is \gset [PREFIX].
-func runGset(env *Env, _ string, args Args) Result {
+func runGset(env *Env, cmd string, args Args) Result {
 	prefix, _ := args.Next(OptNormal)
+	if refuseInPipeline(env, cmd) {
+		return Error
+	}
 	env.Send.Gset, env.Send.GsetPrefix = true, prefix
 	return Send
 }
 
 // runGexec is \gexec.
 func runGexec(env *Env, cmd string, args Args) Result {
+	if refuseInPipeline(env, cmd) {
+		return Error
+	}
 	env.Send.Gexec = true
 	return extraArgs(env, cmd, args, Send)
 }
@@ -194,7 +207,7 @@ func runClosePrepared(env *Env, cmd string, args Args) Result {
 // the argument, 1 when not positive, 2 without one; further arguments are ignored. The loop
 // runs the query buffer (or the previous query) until Ctrl-C or an error, then clears the
 // buffer as \r does.
-func runWatch(env *Env, _ string, args Args) Result {
+func runWatch(env *Env, cmd string, args Args) Result {
 	interval := 2.0
 	if a, ok := args.Next(OptNormal); ok {
 		interval = strtod(a)
@@ -203,6 +216,9 @@ func runWatch(env *Env, _ string, args Args) Result {
 		}
 	}
 	restArgs(args)
+	if refuseInPipeline(env, cmd) {
+		return Error
+	}
 	env.Send.Watch = interval
 	return Send
 }

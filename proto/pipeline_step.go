@@ -89,7 +89,7 @@ func (p *StepPipeline) Queue(e Exec) error {
 		return errRowLimitInPipeline
 	}
 	var msgs []wire.FrontendMessage
-	if e.SQL != "" || e.Statement == "" {
+	if !e.prepared && (e.SQL != "" || e.Statement == "") {
 		msgs = append(msgs, &wire.Parse{Name: e.Statement, Query: e.SQL, ParameterOIDs: o.ParamOIDs})
 	}
 	msgs = append(msgs,
@@ -102,6 +102,13 @@ func (p *StepPipeline) Queue(e Exec) error {
 	}
 	p.items = append(p.items, stepItem{op: &execOp{kind: opExec, portal: o.Portal}})
 	return nil
+}
+
+// QueuePrepared appends Bind, Describe(P) and Execute of the statement prepared as name, ""
+// being the unnamed one (libpq's PQsendQueryPrepared; psql 18's \bind_named ...
+// \sendpipeline). params are text, nil for NULL.
+func (p *StepPipeline) QueuePrepared(name string, params [][]byte) error {
+	return p.Queue(Exec{Statement: name, Params: params, prepared: true})
 }
 
 // QueuePrepare appends Parse of sql as the statement name and Describe of it (psql 18's

@@ -64,6 +64,9 @@ func TestStepPipeline(t *testing.T) {
 			[]string{"p st select $1::int * 2 as d", "qp st 21", "c st", "qp st 1", "S", "R", "R", "R", "R", "R", "E"},
 			[]string{`{cols=d rows= tag="" err=}`, `{cols=d rows=42 tag="SELECT 1" err=}`, `{cols= rows= tag="" err=}`,
 				`{cols= rows= tag="" err=26000}`, "SYNC", "end:"}},
+		{"the unnamed prepared statement is not parsed again",
+			[]string{"p  select $1 || 'y' as v", "qp  x", "S", "R", "R", "R", "E"},
+			[]string{`{cols=v rows= tag="" err=}`, `{cols=v rows=xy tag="SELECT 1" err=}`, "SYNC", "end:"}},
 		{"two syncs, error in the second stretch",
 			[]string{"q select 1 as a", "S", "q select x", "q select 2", "S", "R", "R", "R", "R", "R", "E"},
 			[]string{`{cols=a rows=1 tag="SELECT 1" err=}`, "SYNC", `{cols= rows= tag="" err=42703}`, aborted, "SYNC", "end:"}},
@@ -89,7 +92,7 @@ func TestStepPipeline(t *testing.T) {
 					err = p.Queue(proto.Exec{SQL: arg})
 				case "qp":
 					name, val, _ := strings.Cut(arg, " ")
-					err = p.Queue(proto.Exec{Statement: name, Params: [][]byte{[]byte(val)}})
+					err = p.QueuePrepared(name, [][]byte{[]byte(val)})
 				case "p":
 					name, sql, _ := strings.Cut(arg, " ")
 					err = p.QueuePrepare(name, sql, nil)

@@ -38,6 +38,12 @@ func (c copier) Copy(req meta.CopyRequest) bool {
 		s.fatal("You are currently not connected to a database.")
 		return false
 	}
+	if s.pipelineActive() {
+		// psql 18 queues \copy's COPY and then drops the connection when the pipeline
+		// reads it; gpsql refuses it up front and keeps the pipeline.
+		s.fatal(msgCopyCmdInPip)
+		return false
+	}
 	if s.conn.TxStatus() == 'I' && !s.special.autocommit {
 		if err := s.execSilent("BEGIN"); err != nil {
 			s.printErr(err.Error())
@@ -152,6 +158,9 @@ func (c copier) LargeObjects(op string, f func(ctx context.Context, lo *proto.La
 	s := c.s
 	if s.conn == nil || s.conn.Closed() {
 		s.fatal("You are currently not connected to a database.")
+		return false
+	}
+	if s.syncOnlyError() { // a pipeline has the connection (pipeline.go)
 		return false
 	}
 	own := false

@@ -11,6 +11,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/gpsql/gpsql/meta"
 	"github.com/gpsql/gpsql/proto"
 )
 
@@ -25,18 +26,21 @@ func (s *Session) execute(query string) bool {
 		return true
 	}
 	defer s.printNotifications()
+	inPipeline := s.pipelineActive() || s.send.next.Pipeline != meta.NoPipelineStep
 	if s.special.echo == "queries" {
 		fmt.Fprintf(s.out, "%s\n", query)
 		s.out.Flush()
 	}
-	if s.conn != nil && !s.conn.Closed() && s.conn.TxStatus() == 'I' && !s.special.autocommit && !noImplicitBegin(query) {
+	// In a pipeline, neither AUTOCOMMIT's BEGIN nor ON_ERROR_ROLLBACK's savepoint can run: the
+	// connection belongs to the pipeline. (\startpipeline itself still gets psql's BEGIN.)
+	if s.conn != nil && !s.conn.Closed() && !s.pipelineActive() && s.conn.TxStatus() == 'I' && !s.special.autocommit && !noImplicitBegin(query) {
 		if err := s.execSilent("BEGIN"); err != nil {
 			s.printErr(err.Error())
 			return false
 		}
 	}
 	savepoint := false
-	if s.conn != nil && !s.conn.Closed() && s.conn.TxStatus() == 'T' && s.rollbackOnError() && !isTransactionCommand(query) {
+	if s.conn != nil && !s.conn.Closed() && !inPipeline && s.conn.TxStatus() == 'T' && s.rollbackOnError() && !isTransactionCommand(query) {
 		if err := s.execSilent("SAVEPOINT pg_psql_temporary_savepoint"); err != nil {
 			s.printErr(err.Error())
 			return false
@@ -54,8 +58,15 @@ func (s *Session) execute(query string) bool {
 	start := time.Now()
 	end := s.beginSend() // \g and friends' options for this query (send.go)
 	s.lastResult, s.fetchedRows = nil, -1
-	ok := s.sendQuery(query)
-	s.setResultVariables(ok)
+	var ok bool
+	if s.usesPipeline() {
+		ok = s.pipelineSend(query) // sets the result variables of what it reads (pipeline.go)
+	} else {
+		s.queryStarted()
+		ok = s.sendQuery(query)
+		s.setResultVariables(ok)
+		s.setPipelineVars()
+	}
 	ok = end() && ok
 	s.prevQuery = query
 	if s.timing {

@@ -126,6 +126,9 @@ func (s *Session) scanLine(lx *Lexer, line string, buf *strings.Builder) (int, b
 			if r == slashError && s.onErrorStop {
 				return ExitUser, true
 			}
+			if s.conn != nil && s.conn.Closed() && !s.interactive && !s.connDropped {
+				return ExitBadConn, true // the command lost the connection (psql's CheckConnection)
+			}
 		case ScanEOL:
 			// Single-line mode: the end of a line ends the statement (psql's -S).
 			if s.special.singleLine && strings.TrimSpace(buf.String()) != "" && s.cond.active() {
@@ -318,6 +321,12 @@ func (s *Session) reportConnErr(err error) {
 		s.fatal("connection to server was lost")
 		return
 	}
+	s.resetConnection()
+}
+
+// resetConnection connects again with the same settings after the connection was lost at
+// the terminal, saying whether that worked as psql does.
+func (s *Session) resetConnection() {
 	s.out.Flush()
 	io.WriteString(s.errOut, "The connection to the server was lost. Attempting reset: ")
 	c, rerr := s.conn.Reset(s.ctx)
@@ -389,7 +398,9 @@ func (s *Session) reportResultErr(r *proto.Result, err error, query string) {
 	var se *proto.ServerError
 	if errors.As(err, &se) {
 		s.lastErr, s.lastErrQuery = se, query
-		s.printErr(proto.FormatError(se, query, s.verbosity, s.showContext))
+		text := proto.FormatError(se, query, s.verbosity, s.showContext)
+		s.noteConnErr(text) // libpq keeps it as the connection's error text (pipeline.go)
+		s.printErr(text)
 		return
 	}
 	var lost *proto.ConnLostError

@@ -77,6 +77,15 @@ func (s *Session) expandPrompt(kind promptKind, status PromptStatus) string {
 			default:
 				b.WriteByte('?')
 			}
+		case c == 'P': // psql 18: the pipeline status
+			switch {
+			case s.pipelineAborted():
+				b.WriteString("abort")
+			case s.pipelineActive():
+				b.WriteString("on")
+			default:
+				b.WriteString("off")
+			}
 		case c == 'l':
 			b.WriteString(strconv.Itoa(s.stmtLine))
 		case c == 'w':

@@ -38,6 +38,14 @@ func (q querier) run(sql string, minimal bool) (*meta.Rows, error) {
 		s.fatal("You are currently not connected to a database.")
 		return nil, errors.New("not connected")
 	}
+	if minimal && s.pipelineActive() {
+		s.fatal("ERROR:  (not available)") // psql's minimal_error_message of PQexec's NULL result
+		return nil, errors.New(msgSyncOnly)
+	}
+	if s.syncOnlyError() { // a pipeline has the connection (pipeline.go)
+		return nil, errors.New(msgSyncOnly)
+	}
+	s.queryStarted()
 	stop := s.cancelOnInterrupt()
 	defer stop()
 	rs, err := s.conn.Query(s.ctx, sql)

@@ -77,7 +77,7 @@ func (s *Session) beginSend() func() bool {
 
 func isZeroSend(o *meta.SendOptions) bool {
 	return o.Target == "" && o.Print == nil && !o.Gset && !o.Gexec && !o.Gdesc && !o.Bind && o.Watch == 0 &&
-		!o.Parse && !o.BindNamed && !o.ClosePrepared
+		!o.Parse && !o.BindNamed && !o.ClosePrepared && o.Pipeline == meta.NoPipelineStep
 }
 
 // noCursor reports that the send in progress must not go through FETCH_COUNT's cursor.
@@ -305,7 +305,8 @@ func (s *Session) describeQuery(ctx context.Context, query string) bool {
 }
 
 // protocolStep is \parse and \close_prepared: a Parse or a Close of the named statement,
-// which prints nothing when it works and the server's error when it does not. handled is
+// which prints an empty status line when it works (psql 18's PrintQueryStatus of a result
+// without a command tag) and the server's error when it does not. handled is
 // false when neither was asked for.
 func (s *Session) protocolStep(ctx context.Context, query string) (ok, handled bool) {
 	c := s.send.cur
@@ -319,6 +320,7 @@ func (s *Session) protocolStep(ctx context.Context, query string) (ok, handled b
 		err = s.conn.ClosePrepared(ctx, c.Statement)
 	}
 	if err == nil {
+		s.printStatus("") // psql 18 prints the empty command status of ParseComplete and CloseComplete
 		return true, true
 	}
 	var se *proto.ServerError

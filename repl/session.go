@@ -212,6 +212,7 @@ func (s *Session) initVars() {
 	v.Set("VERSION", "gpsql "+s.opts.Version+" (psql 15 compatible)")
 	v.Set("VERSION_NAME", s.opts.Version)
 	v.Set("VERSION_NUM", "150000")
+	s.setPipelineVars() // psql 18's PIPELINE_* variables start at 0 (pipeline.go)
 }
 
 // log writes a message to stderr as psql's pg_log_* functions do: with the

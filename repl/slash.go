@@ -51,6 +51,8 @@ func (s *Session) metaEnv() *meta.Env {
 		Send: &s.send.next, // \g and friends (send.go)
 
 		Restrict: &s.send.restrictKey, // \restrict, \unrestrict (send_commands.go)
+
+		InPipeline: s.pipelineActive(), // \sendpipeline, and the refusals of \g and friends (pipeline.go)
 	}
 }
 

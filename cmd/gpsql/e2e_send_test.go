@@ -155,57 +155,6 @@ func TestWatchDiff(t *testing.T) {
 	}
 }
 
-// TestExtendedCommands checks \bind, \parse, \bind_named and \close_prepared (psql 16+, so
-// psql 15 cannot be the oracle) against the real server. The expected outputs follow psql
-// 18's documentation (../shared/reference/psql-ref.txt): results print as for any query,
-// \parse and \close_prepared print nothing, and each step's error is the server's error.
-func TestExtendedCommands(t *testing.T) {
-	tests := []struct {
-		name, stdin, stdout, stderr string
-		code                        int
-	}{
-		{name: "bind", stdin: "select $1 || 'x' as p, $2::int as q \\bind hello 5 \\g\n",
-			stdout: "   p    | q \n--------+---\n hellox | 5\n(1 row)\n\n"},
-		{name: "bind gx", stdin: "select 1 as one \\bind \\gx\n", stdout: "-[ RECORD 1 ]\none | 1\n\n"},
-		{name: "bind gset", stdin: "select $1 as x \\bind a \\gset\n\\echo :x\n", stdout: "a\n"},
-		{name: "bind semicolon", stdin: "select $1::int + 1 as n \\bind 41\n;\n", stdout: " n  \n----\n 42\n(1 row)\n\n"},
-		{name: "bind once", stdin: "select $1::int as n \\bind 1\n;\nselect $1::int as n;\n",
-			stdout: " n \n---\n 1\n(1 row)\n\n",
-			stderr: "PROG:<stdin>:3: ERROR:  there is no parameter $1\nLINE 1: select $1::int as n;\n               ^\n"},
-		{name: "bind error", stdin: "select $1::int as p \\bind notint \\g\n",
-			stderr: "PROG:<stdin>:1: ERROR:  invalid input syntax for type integer: \"notint\"\nCONTEXT:  unnamed portal parameter $1 = '...'\n"},
-		{name: "bind count", stdin: "select $1::int as p, $2 \\bind 1 \\g\n",
-			stderr: "PROG:<stdin>:1: ERROR:  bind message supplies 1 parameters, but prepared statement \"\" requires 2\n"},
-		{name: "bind parse error", stdin: "select nosuch \\bind \\g\n",
-			stderr: "PROG:<stdin>:1: ERROR:  column \"nosuch\" does not exist\nLINE 1: select nosuch \n               ^\n"},
-		{name: "bind execute error", stdin: "select 1/$1::int as q \\bind 0 \\g\n",
-			stderr: "PROG:<stdin>:1: ERROR:  division by zero\n"},
-		{name: "parse bind_named close", stdin: "select $1::int * 2 as d \\parse st1\n\\bind_named st1 21 \\g\n\\close_prepared st1\n\\bind_named st1 3 \\g\n",
-			stdout: " d  \n----\n 42\n(1 row)\n\n",
-			stderr: "PROG:<stdin>:4: ERROR:  prepared statement \"st1\" does not exist\n"},
-		{name: "parse error", stdin: "select nosuch \\parse st2\n",
-			stderr: "PROG:<stdin>:1: ERROR:  column \"nosuch\" does not exist\nLINE 1: select nosuch \n               ^\n"},
-		{name: "missing names", stdin: "\\parse\n\\bind_named\n\\close_prepared\n",
-			stderr: "PROG:<stdin>:1: error: \\parse: missing required argument\nPROG:<stdin>:2: error: \\bind_named: missing required argument\nPROG:<stdin>:3: error: \\close_prepared: missing required argument\n"},
-		{name: "stop on error", stdin: "\\set ON_ERROR_STOP 1\nselect $1::int \\bind x \\g\nselect 'not reached';\n",
-			stderr: "PROG:<stdin>:2: ERROR:  invalid input syntax for type integer: \"x\"\nCONTEXT:  unnamed portal parameter $1 = '...'\n", code: 3},
-	}
-	for _, tc := range tests {
-		t.Run(tc.name, func(t *testing.T) {
-			got := runClient(t, gpsqlBin, []string{"-X", "-f", "-"}, sockEnv(), tc.stdin)
-			if got.stdout != tc.stdout {
-				t.Errorf("stdout\n%q\nwant\n%q", got.stdout, tc.stdout)
-			}
-			if normalize(got.stderr) != tc.stderr {
-				t.Errorf("stderr\n%q\nwant\n%q", normalize(got.stderr), tc.stderr)
-			}
-			if got.code != tc.code {
-				t.Errorf("exit code %d, want %d", got.code, tc.code)
-			}
-		})
-	}
-}
-
 // TestExtendedSameAsSimple prints a fixture with a column of every common type through the
 // simple protocol and through \bind (extended protocol, text results): the outputs must be
 // the same, and the simple one is psql 15's.

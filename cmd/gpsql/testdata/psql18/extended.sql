@@ -1,0 +1,28 @@
+-- \bind, \parse, \bind_named and \close_prepared outside a pipeline.
+select $1 || 'x' as p, $2::int as q \bind hello 5 \g
+select 1 as one \bind \gx
+select $1 as x \bind a \gset
+\echo :x
+select $1::int + 1 as n \bind 41
+;
+select $1::int as n \bind 1
+;
+select $1::int as n;
+select $1::int as p \bind notint \g
+select $1::int as p, $2 \bind 1 \g
+select nosuch \bind \g
+select 1/$1::int as q \bind 0 \g
+select $1::int * 2 as d \parse st1
+\bind_named st1 21 \g
+\close_prepared st1
+\bind_named st1 3 \g
+select nosuch \parse st2
+\close_prepared nosuch
+\parse
+\bind_named
+\close_prepared
+select $1 \bind one two three \g
+select $1 as gdesc_bind \bind 1 \gdesc
+\set QUIET on
+select 1 \parse quiet
+\close_prepared quiet
