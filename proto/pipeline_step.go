@@ -12,8 +12,8 @@ import (
 // \endpipeline drive libpq's pipeline mode (protocol-v3.txt §2.4 "Pipelining"; libpq's
 // PQenterPipelineMode, PQpipelineSync, PQsendFlushRequest, PQflush, PQgetResult).
 //
-// Queue, QueuePrepare, QueueClose, Sync and FlushRequest only append messages to a send
-// buffer; Flush writes it. NextResult writes it too, then reads the answer to the oldest
+// Queue, QueuePrepared, QueuePrepare, QueueClose, Sync and FlushRequest append messages to a
+// send buffer, which they write once it holds 64 KiB, as libpq does; Flush writes it. NextResult writes it too, then reads the answer to the oldest
 // item not read yet: a statement's Result, or a sync point (the ReadyForQuery that answers a
 // Sync). After a statement fails, the server skips every message up to the next Sync: the
 // statements queued in between come back from NextResult with ErrPipelineAborted, without a
@@ -81,6 +81,22 @@ func (p *StepPipeline) add(msgs ...wire.FrontendMessage) error {
 	return nil
 }
 
+// flushThreshold is how much a StepPipeline queues before it writes without being asked,
+// as libpq does in pipeline mode (pqPipelineFlush, OUTBUFFER_THRESHOLD): a long pipeline
+// does not grow without bound on the client.
+const flushThreshold = 64 << 10
+
+// autoFlush writes the queue once it holds flushThreshold bytes.
+func (p *StepPipeline) autoFlush() error {
+	if len(p.buf) < flushThreshold {
+		return nil
+	}
+	return p.Flush()
+}
+
+// Buffered returns how many bytes are queued and not written yet.
+func (p *StepPipeline) Buffered() int { return len(p.buf) }
+
 // Queue appends one statement (Parse unless it names a prepared statement, Bind,
 // Describe(P), Execute; no Sync) as Pipeline does for each Exec. e.Options.MaxRows must be 0.
 func (p *StepPipeline) Queue(e Exec) error {
@@ -101,7 +117,7 @@ func (p *StepPipeline) Queue(e Exec) error {
 		return err
 	}
 	p.items = append(p.items, stepItem{op: &execOp{kind: opExec, portal: o.Portal}})
-	return nil
+	return p.autoFlush()
 }
 
 // QueuePrepared appends Bind, Describe(P) and Execute of the statement prepared as name, ""
@@ -120,7 +136,7 @@ func (p *StepPipeline) QueuePrepare(name, sql string, paramOIDs []uint32) error 
 		return err
 	}
 	p.items = append(p.items, stepItem{op: &execOp{kind: opDescribe}})
-	return nil
+	return p.autoFlush()
 }
 
 // QueueClose appends Close of the prepared statement name (psql 18's \close_prepared inside
@@ -130,7 +146,7 @@ func (p *StepPipeline) QueueClose(name string) error {
 		return err
 	}
 	p.items = append(p.items, stepItem{op: &execOp{kind: opClose}})
-	return nil
+	return p.autoFlush()
 }
 
 // request marks every item queued so far as answered by the server.
@@ -149,7 +165,7 @@ func (p *StepPipeline) Sync() error {
 	}
 	p.items = append(p.items, stepItem{})
 	p.request()
-	return nil
+	return p.autoFlush()
 }
 
 // FlushRequest appends a Flush message (libpq's PQsendFlushRequest; psql 18's
@@ -159,7 +175,7 @@ func (p *StepPipeline) FlushRequest() error {
 		return err
 	}
 	p.request()
-	return nil
+	return p.autoFlush()
 }
 
 // Flush writes the send buffer to the server (libpq's PQflush; psql 18's \flush).

@@ -3,6 +3,7 @@ package proto_test
 import (
 	"context"
 	"errors"
+	"strconv"
 	"strings"
 	"testing"
 	"time"
@@ -147,5 +148,48 @@ func TestStepPipeline(t *testing.T) {
 				t.Fatalf("after End: %q, %v", v, err)
 			}
 		})
+	}
+}
+
+// TestStepPipelineWritesLongQueue: a queue that grows past 64 KiB is written without a
+// Flush, as libpq does, so the client does not hold an unbounded queue; the answers still
+// come back in order.
+func TestStepPipelineWritesLongQueue(t *testing.T) {
+	t.Parallel()
+	c := socketConn(t)
+	p, err := c.BeginPipeline()
+	if err != nil {
+		t.Fatal(err)
+	}
+	pad := strings.Repeat("x", 1000)
+	const n = 200 // about 200 KB of messages
+	for i := 0; i < n; i++ {
+		if err := p.Queue(proto.Exec{SQL: "select $1::int as i, '" + pad + "' as pad", Params: [][]byte{[]byte(strconv.Itoa(i))}}); err != nil {
+			t.Fatal(err)
+		}
+		if p.Buffered() >= 64<<10 {
+			t.Fatalf("%d bytes queued after %d statements: the queue should have been written", p.Buffered(), i+1)
+		}
+	}
+	if p.Buffered() == 0 {
+		t.Fatal("nothing left queued: the last statements should wait for Flush or Sync")
+	}
+	if err := p.Sync(); err != nil {
+		t.Fatal(err)
+	}
+	for i := 0; i < n; i++ {
+		r, sync, err := p.NextResult(context.Background())
+		if err != nil || sync {
+			t.Fatalf("result %d: sync=%v err=%v", i, sync, err)
+		}
+		if !r.NextRow() || string(r.Values()[0]) != strconv.Itoa(i) {
+			t.Fatalf("result %d: wrong row", i)
+		}
+	}
+	if _, sync, err := p.NextResult(context.Background()); !sync || err != nil {
+		t.Fatalf("want the sync, got sync=%v err=%v", sync, err)
+	}
+	if err := p.End(); err != nil {
+		t.Fatal(err)
 	}
 }

@@ -40,6 +40,9 @@ type pipelineState struct {
 	// item is taken up (queued into an empty queue, or its answer read) until its answer is
 	// fully read. libpq clears its error text each time it takes up an item.
 	started bool
+	// unflushed counts the newest items not written to the server yet (psql's \syncpipeline
+	// and \flushrequest do not write; \flush, \getresults and \endpipeline do).
+	unflushed int
 	// connErr is libpq's PQerrorMessage as psql 18 shows it: the errors since the last query
 	// started, which \flush, \getresults without results and the pipeline errors print
 	// again (psql prints the connection's message on those failures).
@@ -60,10 +63,23 @@ func (s *Session) pipelineActive() bool {
 	return s.pipe.p != nil && s.pipe.conn == s.conn && s.conn != nil && !s.conn.Closed()
 }
 
-// pipelineAborted reports that a statement of the ongoing pipeline failed and the server
-// skips what follows up to the next Sync (%P shows "abort").
+// pipelineAborted is %P's "abort": a statement of the ongoing pipeline failed and the server
+// skips what follows up to the next Sync. As with libpq, the state ends as soon as nothing
+// but that Sync is left before it and the Sync was written (libpq has then read the
+// server's ReadyForQuery, which comes right after the error), not only when \getresults
+// reads the sync.
 func (s *Session) pipelineAborted() bool {
-	return s.pipelineActive() && s.pipe.p.Aborted()
+	if !s.pipelineActive() || !s.pipe.p.Aborted() {
+		return false
+	}
+	pp := &s.pipe
+	return len(pp.items) == 0 || !pp.items[0].sync || len(pp.items) <= pp.unflushed
+}
+
+// pipelineBusy reports that the ongoing pipeline has items whose answers are not read; %x
+// then shows libpq's "active" transaction status as psql 18 does, '*'.
+func (s *Session) pipelineBusy() bool {
+	return s.pipelineActive() && len(s.pipe.items) > 0
 }
 
 // usesPipeline reports whether the send in progress goes through pipeline.go: a pipeline
@@ -165,7 +181,7 @@ func (s *Session) pipelineSend(query string) bool {
 		}
 		s.queued(pipeItem{sync: true})
 		if step == meta.SyncPipeline {
-			return s.pipelineFlushed(pp.p.Flush())
+			return true // psql's PQsendPipelineSync does not write the queue
 		}
 		ok := s.readPipelineResults(ctx, pp.p.Requested()+pp.p.Syncs())
 		if !s.pipelineActive() {
@@ -188,6 +204,7 @@ func (s *Session) pipelineSend(query string) bool {
 			if err := pp.p.Flush(); err != nil {
 				return s.pipelineFailed(err)
 			}
+			pp.unflushed = 0
 		}
 		// psql 18 takes PQflush's 0 (all sent) for a failure: \flush always fails and
 		// prints the connection's error text, if any (ON_ERROR_STOP stops after it).
@@ -247,18 +264,14 @@ func (s *Session) queueStatement(query string) bool {
 func (s *Session) queued(it pipeItem) {
 	pp := &s.pipe
 	pp.items = append(pp.items, it)
+	pp.unflushed++
+	if pp.p.Buffered() == 0 {
+		pp.unflushed = 0 // the queue reached the size at which it is written
+	}
 	if !pp.started {
 		pp.started = true
 		pp.connErr = ""
 	}
-}
-
-// pipelineFlushed reports the error of writing the queue, if any.
-func (s *Session) pipelineFlushed(err error) bool {
-	if err != nil {
-		return s.pipelineFailed(err)
-	}
-	return true
 }
 
 // pipelineFailed reports an error of the pipeline itself (the connection failed, or the
@@ -330,7 +343,8 @@ func (s *Session) nextPipelineResult(ctx context.Context) (*proto.Result, bool, 
 		pp.started = true
 		pp.connErr = ""
 	}
-	r, sync, err := pp.p.NextResult(ctx)
+	r, sync, err := pp.p.NextResult(ctx) // writes the queue first
+	pp.unflushed = 0
 	if err == nil && sync {
 		s.pipelineItemDone()
 	}

@@ -68,6 +68,10 @@ func (s *Session) expandPrompt(kind promptKind, status PromptStatus) string {
 				b.WriteByte('?')
 				break
 			}
+			if s.pipelineBusy() { // libpq's PQTRANS_ACTIVE while a pipeline has answers to read
+				b.WriteByte('*')
+				break
+			}
 			switch s.conn.TxStatus() {
 			case 'T':
 				b.WriteByte('*')
