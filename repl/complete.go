@@ -30,12 +30,18 @@ func (s *Session) completer() *completion.Completer {
 	})
 }
 
-// sessionCatalog is the completion catalog of a session. It never touches the session's
-// connection, which may be busy or watched for notifications at the prompt: it opens a
-// second connection with the same settings on the first lookup, and keeps a cache of
-// answers per session connection. The cache is dropped when the session reconnects (\c)
-// and after a statement that may change the catalog (DDL, GRANT, SET). Lookups are bounded
-// by the completer's timeout. Readline calls it from its own goroutine while the session
+// sessionCatalog is the completion catalog of a session. Like psql's, its lookups run on
+// the session's own connection, so that they see what the session sees (objects created in
+// its open transaction, its search_path, its temporary tables): while the prompt is shown,
+// the idle watcher lends it the connection (notify.go). When it cannot be borrowed (no
+// prompt, pipeline mode, a failed transaction, protocol 2.0, a lost connection), a second
+// connection with the same settings, opened on first need, answers instead.
+//
+// Answers are cached per session connection; the cache is dropped when the session
+// reconnects (\c), at every prompt that begins a new statement (whatever ran before it,
+// COMMIT, ROLLBACK, DISCARD or a function, may have changed what the session sees), and
+// after a statement that may change the catalog (DDL, GRANT, SET). Lookups are bounded by
+// the completer's timeout. Readline calls it from its own goroutine while the session
 // waits in Readline; the mutex keeps concurrent completions apart.
 type sessionCatalog struct {
 	s *Session
@@ -45,10 +51,12 @@ type sessionCatalog struct {
 	aux      *proto.Conn // the catalog connection
 	cache    *completion.SQLCatalog
 	lastSeen string // the session's last query when the cache was last checked
+	epoch    uint64 // the idle watcher's epoch when the cache was last checked
 }
 
 // current returns the cache for the session's connection, refreshed as needed.
 func (c *sessionCatalog) current() *completion.SQLCatalog {
+	epoch := c.s.idle.currentEpoch()
 	c.mu.Lock()
 	defer c.mu.Unlock()
 	if c.cache == nil || c.forConn != c.s.conn {
@@ -57,8 +65,13 @@ func (c *sessionCatalog) current() *completion.SQLCatalog {
 			c.aux = nil
 		}
 		c.forConn = c.s.conn
-		c.cache = completion.NewSQLCatalog(auxQuerier{c})
+		c.cache = completion.NewSQLCatalog(catalogQuerier{c})
 		c.lastSeen = c.s.prevQuery
+		c.epoch = epoch
+	}
+	if epoch != c.epoch {
+		c.epoch = epoch
+		c.cache.Invalidate()
 	}
 	if q := c.s.prevQuery; q != c.lastSeen {
 		c.lastSeen = q
@@ -77,6 +90,83 @@ func (c *sessionCatalog) Names(ctx context.Context, kind completion.Kind, schema
 // Columns implements completion.Catalog.
 func (c *sessionCatalog) Columns(ctx context.Context, schema, relation string) ([]string, error) {
 	return c.current().Columns(ctx, schema, relation)
+}
+
+// catalogQuerier runs a catalog query on the session's connection when it can be
+// borrowed, otherwise on the catalog connection.
+type catalogQuerier struct{ c *sessionCatalog }
+
+func (q catalogQuerier) QueryStrings(ctx context.Context, sql string) ([]string, error) {
+	var out []string
+	var err error
+	if q.c.s.idle.borrow(func(conn *proto.Conn) (bool, error) {
+		if !lendable(conn) {
+			return false, nil
+		}
+		out, err = lookupOnSession(ctx, conn, sql)
+		return true, err
+	}) {
+		return out, err
+	}
+	return auxQuerier(q).QueryStrings(ctx, sql)
+}
+
+// lendable reports whether a catalog lookup may run on the idle session connection: not in
+// a failed transaction, where it could only fail (psql's completion then finds nothing),
+// and not under protocol 2.0, whose ReadyForQuery does not say whether a transaction is
+// open, so that a failing lookup might abort one unseen.
+func lendable(conn *proto.Conn) bool {
+	if conn.ProtocolVersion() < 30000 {
+		return false
+	}
+	switch conn.TxStatus() {
+	case 'I', 'T': // idle; in a transaction block (protocol-v3.txt, ReadyForQuery)
+		return true
+	}
+	return false
+}
+
+// completionSavepoint protects the session's open transaction from a failing lookup.
+const completionSavepoint = "gpsql_tab_completion"
+
+// lookupOnSession runs one catalog query on the idle session connection and leaves it idle
+// in the state it found it. Inside a transaction block the query runs under a savepoint,
+// rolled back to if the query failed, then released, so that the transaction stays usable
+// and its savepoints as they were. When ctx ends first, a CancelRequest stops the query;
+// the cancel is armed only around the query itself (never around the savepoint commands,
+// whose failure would abort the transaction) and waited for before anything else is sent,
+// so that it cannot hit a later statement. Nothing of the session's state (variables,
+// last result, history, logs) is touched: only the connection is used.
+func lookupOnSession(ctx context.Context, conn *proto.Conn, sql string) ([]string, error) {
+	if err := ctx.Err(); err != nil {
+		return nil, err
+	}
+	inTx := conn.TxStatus() == 'T'
+	if inTx {
+		if _, err := queryStrings(context.Background(), conn, "SAVEPOINT "+completionSavepoint); err != nil {
+			return nil, err
+		}
+	}
+	sent := make(chan struct{})
+	stop := context.AfterFunc(ctx, func() {
+		defer close(sent)
+		conn.CancelRequest(context.Background())
+	})
+	out, err := queryStrings(context.Background(), conn, sql)
+	if !stop() {
+		<-sent
+	}
+	if !inTx || conn.Closed() {
+		return out, err
+	}
+	end := "RELEASE " + completionSavepoint
+	if conn.TxStatus() == 'E' {
+		end = "ROLLBACK TO " + completionSavepoint + "; " + end
+	}
+	if _, rerr := queryStrings(context.Background(), conn, end); rerr != nil && err == nil {
+		err = rerr
+	}
+	return out, err
 }
 
 // auxQuerier runs catalog queries on the catalog connection, opening it when needed.

@@ -80,6 +80,7 @@ type Session struct {
 	fetchedRows      int64                // rows of a FETCH_COUNT query, -1 when it did not use batches (resultvars.go)
 	copyIn           *copyLines           // the COPY FROM STDIN data reader of the running query (loop.go)
 	pipe             pipelineState        // \startpipeline ... \endpipeline (pipeline.go)
+	idle             idleWatcher          // the prompt's notification watcher, which lends the connection to completion (notify.go)
 }
 
 // Run runs a whole gpsql invocation and returns the process exit code.
