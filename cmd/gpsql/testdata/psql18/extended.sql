@@ -26,3 +26,8 @@ select $1 as gdesc_bind \bind 1 \gdesc
 \set QUIET on
 select 1 \parse quiet
 \close_prepared quiet
+-- \bind has no syntax for NULL: an empty argument is an empty string, an unset variable
+-- stays as typed.
+\set QUIET off
+select $1::text is null as is_null, length($1::text) as len, $2::text as unset_var \bind '' :nosuchvar \g
+select coalesce($1::text, $$was null$$) as c \bind \g
