@@ -193,6 +193,12 @@ func (s *Session) sendQueryCursor(ctx context.Context, query string, n int) bool
 	if s.useExtended(query) { // QUERY_PROTOCOL=extended: Execute row limits (qproto.go)
 		return s.sendQueryPortal(ctx, query, n)
 	}
+	return s.sendQueryDeclare(ctx, query, n)
+}
+
+// sendQueryDeclare is sendQueryCursor's cursor: BEGIN when needed, DECLARE, FETCH n until
+// the end, CLOSE, COMMIT when it began the transaction.
+func (s *Session) sendQueryDeclare(ctx context.Context, query string, n int) bool {
 	started := false
 	if s.conn.TxStatus() == 'I' {
 		if !s.execSimple(ctx, "BEGIN", true) {

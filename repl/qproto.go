@@ -15,6 +15,11 @@ import (
 // (protocol-v3.txt §2.3) and leaves several statements on the simple protocol, where they
 // run as one query string. The output is the same either way.
 
+// A statement that psql's cursor path cannot declare a cursor for (one without result
+// rows, such as SELECT ... INTO, or one that does not parse) goes through that path after
+// all, so that it fails with the same error instead of running: sendQueryPortal asks the
+// server to describe the statement first.
+
 // cursorDeclare is the text psql's ExecQueryUsingCursor (common.c) puts before a query it
 // fetches in batches; the portal path reports errors as if it had been sent too.
 const cursorDeclare = "DECLARE _psql_cursor NO SCROLL CURSOR FOR\n"
@@ -84,7 +89,17 @@ func singleStatement(query string, std bool) bool {
 // extended protocol keeps it. Errors read as the cursor path's do, whose query text starts
 // with cursorDeclare. It reports success.
 func (s *Session) sendQueryPortal(ctx context.Context, query string, n int) bool {
-	rs, err := s.conn.ExecParams(ctx, query, nil, &proto.ExecOptions{MaxRows: uint32(n)})
+	desc, err := s.conn.Prepare(ctx, "", query, nil)
+	var se *proto.ServerError
+	if errors.As(err, &se) || err == nil && len(desc.Fields) == 0 {
+		// psql's DECLARE would fail (SELECT ... INTO, a syntax error): fail the same way.
+		return s.sendQueryDeclare(ctx, query, n)
+	}
+	if err != nil {
+		s.reportConnErr(err)
+		return false
+	}
+	rs, err := s.conn.ExecPrepared(ctx, "", nil, &proto.ExecOptions{MaxRows: uint32(n)})
 	if err != nil {
 		s.reportConnErr(err)
 		return false
@@ -102,8 +117,6 @@ func (s *Session) sendQueryPortal(ctx context.Context, query string, n int) bool
 		if err := r.Err(); err != nil {
 			s.reportResultErr(r, asCursorError(err), cursorDeclare+query)
 			ok = false
-		} else if !r.HasRows() {
-			ok = s.printResult(ctx, r, query) && ok // SELECT INTO: no rows to fetch
 		}
 	}
 	if err := rs.Err(); err != nil {

@@ -108,6 +108,10 @@ select g, g * 2 as h from generate_series(1, 4) g;
 \x off
 select g from generate_series(1, 5) g \g ` + gfile + `
 \! cat ` + gfile + `
+select 1 as a into temp qp_into;
+select * from qp_into;
+with w as (select 2 as b) select * into temp qp_into2 from w;
+table qp_into2;
 `},
 	}
 	for _, tc := range tests {
