@@ -81,3 +81,19 @@ func (ts *tmuxSession) waitForCount(s string, n int) {
 	}
 	ts.t.Fatalf("screen never showed %d times %q; it shows:\n%s", n, s, ts.screen())
 }
+
+// TestTerminalCopyInPipeline: a COPY in a pipeline ends the connection as in psql 18, but
+// where psql 18 exits, a terminal session connects again and stays usable.
+func TestTerminalCopyInPipeline(t *testing.T) {
+	t.Parallel()
+	ts := newTmux(t, fmt.Sprintf("%s -X -h %s -p %d -U postgres -d postgres", gpsqlBin, srv.SocketDir, srv.Port))
+	ts.waitFor("postgres=# ")
+	for _, line := range []string{`\startpipeline`, `copy (select 1) to stdout;`, `\endpipeline`} {
+		ts.typeText(line)
+		ts.keys("Enter")
+	}
+	ts.waitFor("COPY in a pipeline is not supported, aborting connection\nThe connection to the server was lost. Attempting reset: Succeeded.\npostgres=# ")
+	ts.typeText("select 'back' as b;")
+	ts.keys("Enter")
+	ts.waitFor("  b\n------\n back\n(1 row)")
+}
