@@ -39,8 +39,9 @@ func (s *Session) sendBuffer(lx *Lexer, buf *strings.Builder) bool {
 	buf.Reset()
 	lx.Reset()
 	if iv := s.send.next.Watch; iv > 0 {
+		req := s.send.next
 		s.send.next = meta.SendOptions{}
-		return s.watch(query, iv)
+		return s.watch(query, iv, &req)
 	}
 	ok := s.execute(query)
 	s.prevQuery = query

@@ -7,6 +7,7 @@ import (
 	"time"
 
 	"github.com/gpsql/gpsql/meta"
+	"github.com/gpsql/gpsql/proto"
 	"github.com/gpsql/gpsql/render"
 )
 
@@ -17,8 +18,9 @@ const watchTimeFormat = "Mon Jan _2 15:04:05 2006"
 // watch is \watch (psql 15's do_watch): the query runs every interval seconds, each result
 // titled with the time and the interval, until Ctrl-C or a failed run. A server error ends
 // the watch without failing the command, as in psql; an empty query or COPY fails it. A
-// newline on standard output ends it, as in psql.
-func (s *Session) watch(query string, interval float64) bool {
+// newline on standard output ends it, as in psql. After \bind or \bind_named (req), every
+// run goes through the extended protocol with the same parameters, as in psql 18.
+func (s *Session) watch(query string, interval float64, req *meta.SendOptions) bool {
 	if query == "" {
 		s.fatal("\\watch cannot be used with an empty query")
 		return false
@@ -37,7 +39,7 @@ func (s *Session) watch(query string, interval float64) bool {
 			user = s.popt.Title
 		}
 		title := meta.WatchTitle(user, time.Now().Format(watchTimeFormat), interval)
-		switch s.watchOnce(query, title) {
+		switch s.watchOnce(query, title, req) {
 		case -1:
 			return false
 		case 0:
@@ -55,7 +57,7 @@ func (s *Session) watch(query string, interval float64) bool {
 
 // watchOnce runs the query once as psql's PSQLexecWatch does: 1 when it ran, 0 after a
 // server error (reported), -1 when the query cannot be watched.
-func (s *Session) watchOnce(query, title string) int {
+func (s *Session) watchOnce(query, title string, req *meta.SendOptions) int {
 	if s.conn == nil || s.conn.Closed() {
 		s.fatal("You are currently not connected to a database.")
 		return -1
@@ -64,7 +66,16 @@ func (s *Session) watchOnce(query, title string) int {
 	defer stop()
 	defer s.out.Flush()
 	start := time.Now()
-	rs, err := s.conn.Query(s.ctx, query)
+	var rs *proto.Results
+	var err error
+	switch {
+	case req.Bind:
+		rs, err = s.conn.ExecParams(s.ctx, query, req.Params, nil)
+	case req.BindNamed:
+		rs, err = s.conn.ExecPrepared(s.ctx, req.Statement, req.Params, nil)
+	default:
+		rs, err = s.conn.Query(s.ctx, query)
+	}
 	if err != nil {
 		s.reportConnErr(err)
 		return 0

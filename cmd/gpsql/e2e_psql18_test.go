@@ -29,6 +29,7 @@ import (
 var goldenScrub = []*regexp.Regexp{
 	regexp.MustCompile(`Time: [0-9.]+ ms`),
 	regexp.MustCompile(`PID \d+`),
+	regexp.MustCompile(`\w{3} \w{3} [ \d]\d \d\d:\d\d:\d\d \d{4} \(every`), // \watch's title
 }
 
 func TestPsql18Golden(t *testing.T) {
