@@ -116,15 +116,7 @@ copy t to stdout with (format csv, header);
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
 			want, got := proto2Run(t, s, tc.args, tc.script)
-			if got.stdout != want.stdout {
-				t.Errorf("stdout differs\n--- psql (3.0)\n%s\n--- gpsql (2.0)\n%s", want.stdout, got.stdout)
-			}
-			if got.stderr != want.stderr {
-				t.Errorf("stderr differs\n--- psql (3.0)\n%s\n--- gpsql (2.0)\n%s", want.stderr, got.stderr)
-			}
-			if got.code != want.code {
-				t.Errorf("exit code %d, psql's %d", got.code, want.code)
-			}
+			compareRuns(t, "psql (3.0)", want, got)
 		})
 	}
 }

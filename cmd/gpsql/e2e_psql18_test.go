@@ -64,15 +64,7 @@ func TestPsql18Golden(t *testing.T) {
 				t.Fatalf("%s: %v", golden, err)
 			}
 			got := scrubGolden(runClient(t, gpsqlBin, []string{"-X", "-f", "-"}, env, string(in)))
-			if got.stdout != want.stdout {
-				t.Errorf("stdout differs\n--- psql 18\n%s\n--- gpsql\n%s", want.stdout, got.stdout)
-			}
-			if got.stderr != want.stderr {
-				t.Errorf("stderr differs\n--- psql 18\n%s\n--- gpsql\n%s", want.stderr, got.stderr)
-			}
-			if got.code != want.code {
-				t.Errorf("exit code %d, psql 18's %d", got.code, want.code)
-			}
+			compareRuns(t, "psql 18", want, got)
 		})
 	}
 }

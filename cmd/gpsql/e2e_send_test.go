@@ -138,16 +138,13 @@ func TestWatchDiff(t *testing.T) {
 		t.Run(tc.name, func(t *testing.T) {
 			want := runClient(t, psqlBin, tc.args, sockEnv(), tc.stdin)
 			got := runClient(t, gpsqlBin, tc.args, sockEnv(), tc.stdin)
-			norm := func(s string) string { return watchTimeRe.ReplaceAllString(normalize(s), "TIME (every") }
-			if norm(got.stdout) != norm(want.stdout) {
-				t.Errorf("stdout differs\n--- psql\n%s\n--- gpsql\n%s", want.stdout, got.stdout)
+			norm := func(r runResult) runResult {
+				r = normalized(r)
+				r.stdout = watchTimeRe.ReplaceAllString(r.stdout, "TIME (every")
+				r.stderr = watchTimeRe.ReplaceAllString(r.stderr, "TIME (every")
+				return r
 			}
-			if norm(got.stderr) != norm(want.stderr) {
-				t.Errorf("stderr differs\n--- psql\n%s\n--- gpsql\n%s", want.stderr, got.stderr)
-			}
-			if got.code != want.code {
-				t.Errorf("exit code %d, psql's %d", got.code, want.code)
-			}
+			compareRuns(t, "psql", norm(want), norm(got))
 			if strings.Contains(tc.stdin, "nextval") && !strings.Contains(got.stdout, "TIME") && !watchTimeRe.MatchString(got.stdout) {
 				t.Errorf("no \\watch title in gpsql's output:\n%s", got.stdout)
 			}

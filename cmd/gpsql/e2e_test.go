@@ -135,14 +135,27 @@ func runDiff(t *testing.T, tc diffCase) {
 			r.stderr = re.ReplaceAllString(r.stderr, "<scrubbed>")
 		}
 	}
-	if normalize(got.stdout) != normalize(want.stdout) {
-		t.Errorf("stdout differs\n--- psql\n%s\n--- gpsql\n%s", want.stdout, got.stdout)
+	compareRuns(t, "psql", normalized(want), normalized(got))
+}
+
+// normalized is r with both programs named PROG.
+func normalized(r runResult) runResult {
+	r.stdout, r.stderr = normalize(r.stdout), normalize(r.stderr)
+	return r
+}
+
+// compareRuns reports each way gpsql's run differs from the reference's (named by who):
+// standard output, standard error, exit code.
+func compareRuns(t *testing.T, who string, want, got runResult) {
+	t.Helper()
+	if got.stdout != want.stdout {
+		t.Errorf("stdout differs\n--- %s\n%s\n--- gpsql\n%s", who, want.stdout, got.stdout)
 	}
-	if normalize(got.stderr) != normalize(want.stderr) {
-		t.Errorf("stderr differs\n--- psql\n%s\n--- gpsql\n%s", want.stderr, got.stderr)
+	if got.stderr != want.stderr {
+		t.Errorf("stderr differs\n--- %s\n%s\n--- gpsql\n%s", who, want.stderr, got.stderr)
 	}
 	if got.code != want.code {
-		t.Errorf("exit code %d, psql's %d", got.code, want.code)
+		t.Errorf("exit code %d, %s's %d", got.code, who, want.code)
 	}
 }
 
