@@ -31,3 +31,9 @@ select 1 \parse quiet
 \set QUIET off
 select $1::text is null as is_null, length($1::text) as len, $2::text as unset_var \bind '' :nosuchvar \g
 select coalesce($1::text, $$was null$$) as c \bind \g
+-- \bind combines with \g's options and file, and \crosstabview.
+select $1 as x, $2 as y \bind 5 6 \g (format=unaligned tuples_only)
+select $1::int * 2 as doubled \bind 21 \g | cat
+select g as row, (g % 2)::text as col, g * $1::int as v from generate_series(1, 4) g \bind 10 \crosstabview
+\set FETCH_COUNT 2
+select g from generate_series(1, $1::int) g \bind 3 \g
