@@ -913,7 +913,7 @@ func cfgProtocolVersions(c *Config, vals cfgValues) error {
 			return cfgErrorf("invalid %s value: \"%s\"", "min_protocol_version", v)
 		}
 		minName, minNum = name, num
-		c.minProtocolGiven = name != "3.0" // an explicit 3.0 reads as the default: String() round-trips
+		c.minProtocolGiven = true
 	}
 	maxName, maxNum := "3.0", 300
 	if v, ok := vals["max_protocol_version"]; ok {
@@ -1211,7 +1211,9 @@ func (c *Config) String() string {
 	add("replication", c.Replication)
 	add("target_session_attrs", c.TargetSessionAttrs)
 	add("load_balance_hosts", c.LoadBalanceHosts)
-	add("min_protocol_version", c.MinProtocolVersion)
+	if c.minProtocolGiven { // else the default, which may depend on max_protocol_version
+		add("min_protocol_version", c.MinProtocolVersion)
+	}
 	add("max_protocol_version", c.MaxProtocolVersion)
 	secret("scram_client_key", c.SCRAMClientKey != nil)
 	secret("scram_server_key", c.SCRAMServerKey != nil)

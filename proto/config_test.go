@@ -715,7 +715,17 @@ func TestStringRedactsSecrets(t *testing.T) {
 
 func TestStringParsesBack(t *testing.T) {
 	t.Parallel()
-	in := `host=/s,db port=5,6 user='b o' dbname=x application_name='it\'s' sslmode=require connect_timeout=9 keepalives_idle=4`
+	for _, in := range []string{
+		`host=/s,db port=5,6 user='b o' dbname=x application_name='it\'s' sslmode=require connect_timeout=9 keepalives_idle=4`,
+		`host=/s min_protocol_version=3.0`, // explicit, unlike the default 3.0: no fallback to 2.0
+		`host=/s max_protocol_version=2.0`,
+	} {
+		stringParsesBack(t, in)
+	}
+}
+
+func stringParsesBack(t *testing.T, in string) {
+	t.Helper()
 	c, err := ParseConnString(in, cfgtNoEnv())
 	if err != nil {
 		t.Fatal(err)

@@ -142,8 +142,8 @@ func TestProtocol2FallbackFake(t *testing.T) {
 		{name: "falls back", wantVersions: []uint32{0x00030000, 0x00020000}},
 		{name: "min 2.0 falls back", params: "min_protocol_version=2.0", wantVersions: []uint32{0x00030000, 0x00020000}},
 		{name: "forced 2.0", params: "max_protocol_version=2.0", wantVersions: []uint32{0x00020000}},
-		// An explicit min_protocol_version=3.0 reads as the default (config.go), so it is
-		// 3.2 that shows a minimum above 2.0 forbidding the fallback.
+		{name: "min 3.0 does not fall back", params: "min_protocol_version=3.0", wantVersions: []uint32{0x00030000},
+			wantErr: "FATAL:  unsupported frontend protocol 3.0: server supports 1.0 to 2.0"},
 		{name: "min 3.2 does not fall back", params: "min_protocol_version=3.2", wantVersions: []uint32{0x00030002},
 			wantErr: "FATAL:  unsupported frontend protocol 3.0: server supports 1.0 to 2.0"},
 		{name: "crypt is refused", auth: 4, wantVersions: []uint32{0x00030000, 0x00020000},
