@@ -10,11 +10,13 @@ import (
 	"github.com/gpsql/gpsql/proto"
 )
 
-// completer returns the tab completer of an interactive session (readline's AutoComplete).
-// Its catalog lookups go through sessionCatalog.
-func (s *Session) completer() *completion.Completer {
+// completer returns the tab completer of an interactive session (readline's AutoComplete),
+// and a function that closes the second connection its catalog may have opened, for the end
+// of the session. Its catalog lookups go through sessionCatalog.
+func (s *Session) completer() (*completion.Completer, func()) {
+	cat := &sessionCatalog{s: s}
 	return completion.New(completion.Options{
-		Catalog: &sessionCatalog{s: s},
+		Catalog: cat,
 		KeywordCase: func() string {
 			v, _ := s.vars.Get("COMP_KEYWORD_CASE")
 			return v
@@ -27,7 +29,17 @@ func (s *Session) completer() *completion.Completer {
 			}
 			return s.buf.String()
 		},
-	})
+	}), cat.close
+}
+
+// close closes the catalog connection, if one was opened.
+func (c *sessionCatalog) close() {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if c.aux != nil {
+		c.aux.Close()
+		c.aux = nil
+	}
 }
 
 // sessionCatalog is the completion catalog of a session. Like psql's, its lookups run on

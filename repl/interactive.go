@@ -43,7 +43,8 @@ func (s *Session) runInteractive() int {
 	if s.opts.NoReadline {
 		return s.runPlainInteractive()
 	}
-	comp := s.completer()
+	comp, closeCatalog := s.completer()
+	defer closeCatalog()
 	rl, err := readline.NewEx(&readline.Config{
 		DisableAutoSaveHistory: true,
 		Stdin:                  s.readlineStdin(), // shared with the built-in pager (pager.go)
