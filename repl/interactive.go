@@ -85,6 +85,7 @@ func (s *Session) runInteractive() int {
 	s.curSource = src
 	eofs := 0 // Ctrl-D presses in a row
 	for {
+		s.redisplayEdited()
 		line, err := src.ReadLine()
 		if err == errInterrupted {
 			s.histLines = s.histLines[:0]
@@ -128,6 +129,20 @@ func (s *Session) runInteractive() int {
 	}
 }
 
+// redisplayEdited shows what \e left in the query buffer, after PROMPT1, before the next
+// prompt asks for more, as psql's MainLoop does (need_redisplay).
+func (s *Session) redisplayEdited() {
+	if !s.redisplay {
+		return
+	}
+	s.redisplay = false
+	if s.buf == nil || s.buf.Len() == 0 {
+		return
+	}
+	s.out.Flush()
+	io.WriteString(s.opts.Stdout, s.expandPrompt(prompt1, PromptReady)+s.buf.String())
+}
+
 // printBanner prints psql's start-up lines for an interactive session.
 func (s *Session) printBanner() {
 	if s.quiet {
@@ -150,6 +165,7 @@ func (s *Session) runPlainInteractive() int {
 	var buf strings.Builder
 	s.buf = &buf
 	for {
+		s.redisplayEdited()
 		if buf.Len() == 0 && s.promptStatus == PromptReady {
 			s.stmtLine = 1
 			io.WriteString(s.out, s.expandPrompt(prompt1, s.promptStatus))

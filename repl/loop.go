@@ -121,6 +121,7 @@ func (s *Session) scanLine(lx *Lexer, line string, buf *strings.Builder) (int, b
 			}
 			if r == slashNewEdit {
 				s.rescanEdited(lx, buf)
+				s.redisplay = true
 				continue
 			}
 			if r == slashError && s.onErrorStop {

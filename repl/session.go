@@ -81,6 +81,7 @@ type Session struct {
 	copyIn           *copyLines           // the COPY FROM STDIN data reader of the running query (loop.go)
 	pipe             pipelineState        // \startpipeline ... \endpipeline (pipeline.go)
 	idle             idleWatcher          // the prompt's notification watcher, which lends the connection to completion (notify.go)
+	redisplay        bool                 // \e left a query buffer to show again before the next prompt (interactive.go)
 }
 
 // Run runs a whole gpsql invocation and returns the process exit code.
