@@ -33,6 +33,10 @@ const (
 // and the recalled previous query leave an empty buffer (psql 14+'s discard_on_quit).
 func runEdit(env *Env, _ string, args Args) Result {
 	buf, prev := env.Loop.QueryBuffer()
+	if buf == nil {
+		env.Errorf("no query buffer")
+		return Error
+	}
 	fname, hasFile := args.Next(OptNormal)
 	ln, hasLine := "", false
 	if hasFile {
@@ -75,6 +79,10 @@ func runEdit(env *Env, _ string, args Args) Result {
 func runEditObject(env *Env, name string, args Args) Result {
 	isFunc := name == "ef"
 	buf, _ := env.Loop.QueryBuffer()
+	if buf == nil {
+		env.Errorf("no query buffer")
+		return Error
+	}
 	obj, _ := args.Next(OptWholeLine)
 	lineno, obj, ok := stripLineno(obj)
 	res := OK

@@ -51,7 +51,7 @@ func runOut(env *Env, _ string, args Args) Result {
 func runPrintBuffer(env *Env, _ string, _ Args) Result {
 	cur, prev := env.Loop.QueryBuffer()
 	switch {
-	case cur.Len() > 0:
+	case cur != nil && cur.Len() > 0:
 		fmt.Fprintln(env.Stdout, cur.String())
 	case prev != "":
 		fmt.Fprintln(env.Stdout, prev)
@@ -62,8 +62,9 @@ func runPrintBuffer(env *Env, _ string, _ Args) Result {
 }
 
 func runResetBuffer(env *Env, _ string, _ Args) Result {
-	cur, _ := env.Loop.QueryBuffer()
-	cur.Reset()
+	if cur, _ := env.Loop.QueryBuffer(); cur != nil {
+		cur.Reset()
+	}
 	if !env.Quiet {
 		fmt.Fprintln(env.Stdout, "Query buffer reset (cleared).")
 	}
@@ -71,11 +72,15 @@ func runResetBuffer(env *Env, _ string, _ Args) Result {
 }
 
 func runWriteBuffer(env *Env, name string, args Args) Result {
+	cur, prev := env.Loop.QueryBuffer()
+	if cur == nil {
+		env.Errorf("no query buffer")
+		return Error
+	}
 	path, ok := requiredArg(env, name, args, OptFilePipe)
 	if !ok {
 		return Error
 	}
-	cur, prev := env.Loop.QueryBuffer()
 	text := cur.String()
 	if text == "" {
 		text = prev

@@ -9,7 +9,8 @@ type Loop interface {
 	Include(path string, relative bool) Result
 	// SetOutput redirects query output to a file or "|command"; "" restores stdout (\o).
 	SetOutput(target string) error
-	// QueryBuffer returns the query being typed and the last query sent (for \p, \r, \w, \g).
+	// QueryBuffer returns the query being typed and the last query sent (for \p, \r, \w, \g);
+	// current is nil when there is no query buffer (psql's -c backslash command).
 	QueryBuffer() (current *strings.Builder, previous string)
 	// LastError returns the last server error shown in verbose form, or false (\errverbose).
 	LastError() (string, bool)

@@ -30,8 +30,12 @@ func (l loopAPI) Include(path string, relative bool) meta.Result {
 // SetOutput is \o.
 func (l loopAPI) SetOutput(target string) error { return l.s.setOutput(target) }
 
-// QueryBuffer returns the buffer being typed and the last query sent.
+// QueryBuffer returns the buffer being typed and the last query sent; no buffer for a -c
+// backslash command.
 func (l loopAPI) QueryBuffer() (*strings.Builder, string) {
+	if l.s.noQueryBuffer {
+		return nil, ""
+	}
 	if l.s.buf == nil {
 		l.s.buf = &strings.Builder{}
 	}

@@ -82,6 +82,7 @@ type Session struct {
 	pipe             pipelineState        // \startpipeline ... \endpipeline (pipeline.go)
 	idle             idleWatcher          // the prompt's notification watcher, which lends the connection to completion (notify.go)
 	redisplay        bool                 // \e left a query buffer to show again before the next prompt (interactive.go)
+	noQueryBuffer    bool                 // a -c backslash command runs without a query buffer, as in psql (slash.go)
 }
 
 // Run runs a whole gpsql invocation and returns the process exit code.

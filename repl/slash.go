@@ -92,6 +92,15 @@ func (s *Session) runSlash(lx *Lexer, buf *strings.Builder) slashResult {
 		s.eatExtraArgs(lx, name)
 	}
 	lx.ScanSlashCommandEnd()
+	if send && s.noQueryBuffer {
+		// psql runs a -c backslash command with no query buffer and ignores its request to
+		// send one (startup.c, ACT_SINGLE_SLASH); \watch runs the empty buffer itself.
+		if s.send.next.Watch > 0 {
+			s.fatal("\\watch cannot be used with an empty query")
+			res = slashError
+		}
+		send, s.send.next = false, meta.SendOptions{}
+	}
 	if send && !s.sendBuffer(lx, buf) {
 		res = slashError
 	}
@@ -101,25 +110,22 @@ func (s *Session) runSlash(lx *Lexer, buf *strings.Builder) slashResult {
 	return res
 }
 
-// runSlashLine runs a -c argument that starts with a backslash.
+// runSlashLine runs a -c argument that starts with a backslash as psql's main does
+// (ACT_SINGLE_SLASH): one backslash command, with no query buffer; the rest of the string
+// is not run, and a request to send (\g) sends nothing. The exit code is 1 when the command
+// failed, whatever ON_ERROR_STOP says (the caller stops on it); \q ends nothing.
 func (s *Session) runSlashLine(line string) int {
+	s.noQueryBuffer = true
+	defer func() { s.noQueryBuffer = false }()
 	lx := s.newLexer()
 	var buf strings.Builder
+	lx.SetLine(line)
+	if res, _ := lx.Scan(&buf); res != ScanBackslash {
+		return ExitSuccess // not reached: the line starts with a backslash
+	}
 	s.slashFailed = false
-	code, stop := s.scanLine(lx, line, &buf)
-	if s.slashFailed && !stop {
+	if s.runSlash(lx, &buf) == slashError {
 		return ExitFailure
-	}
-	if stop {
-		if code == exitTerminate {
-			return ExitSuccess
-		}
-		return code
-	}
-	if strings.TrimSpace(buf.String()) != "" {
-		if !s.execute(buf.String()) {
-			return ExitFailure
-		}
 	}
 	return ExitSuccess
 }
