@@ -95,8 +95,16 @@ const (
 // trailing newline: severity, optional SQLSTATE, message (with " at character N" when the
 // position cannot be shown), the LINE/caret excerpt of query, DETAIL, HINT, QUERY and CONTEXT
 // lines, and in verbose mode the object names and LOCATION. query is the statement that was sent
-// ("" if unknown).
+// ("" if unknown). Character widths in the excerpt are go-runewidth's; see FormatErrorWidth.
 func FormatError(e *ServerError, query string, v Verbosity, ctxVis ContextVisibility) string {
+	return FormatErrorWidth(e, query, v, ctxVis, runewidth.RuneWidth)
+}
+
+// FormatErrorWidth is FormatError with the display width of a character given by width,
+// as libpq takes it from its encoding's pg_encoding_dsplen (PostgreSQL's own wcwidth table
+// for UTF-8): a client that renders results with that table passes it here, so that the
+// caret lines up under the same column psql puts it in. A width below 1 counts as 1.
+func FormatErrorWidth(e *ServerError, query string, v Verbosity, ctxVis ContextVisibility, width func(rune) int) string {
 	if e.PlainText {
 		return strings.TrimRight(e.Message, "\n") + "\n"
 	}
@@ -132,7 +140,7 @@ func FormatError(e *ServerError, query string, v Verbosity, ctxVis ContextVisibi
 	b.WriteByte('\n')
 	if v != VerbosityTerse {
 		if excerptQuery != "" {
-			writeErrorPosition(&b, excerptQuery, excerptPos)
+			writeErrorPosition(&b, excerptQuery, excerptPos, width)
 		}
 		if e.Detail != "" {
 			b.WriteString("DETAIL:  " + e.Detail + "\n")
@@ -184,7 +192,7 @@ const (
 // writeErrorPosition writes the "LINE n: ..." excerpt of query and the caret line under
 // character pos (1-based), as libpq's reportErrorPosition does: tabs shown as spaces, every
 // character at least one column wide, lines longer than 60 columns cut with "...".
-func writeErrorPosition(b *strings.Builder, query string, pos int) {
+func writeErrorPosition(b *strings.Builder, query string, pos int, width func(rune) int) {
 	loc := pos - 1
 	runes := []rune(query)
 	if loc < 0 || loc > len(runes) {
@@ -209,7 +217,7 @@ func writeErrorPosition(b *strings.Builder, query string, pos int) {
 				break
 			}
 		}
-		off += displayWidthMin1(runes[cno])
+		off += max(width(runes[cno]), 1) // pg_encoding_dsplen's 0 and -1 count as 1
 	}
 	if iend < 0 {
 		iend = cno
@@ -248,15 +256,6 @@ func writeErrorPosition(b *strings.Builder, query string, pos int) {
 	b.WriteByte('\n')
 	b.WriteString(strings.Repeat(" ", len(prefix)+scr[loc]-scr[ibeg]))
 	b.WriteString("^\n")
-}
-
-// displayWidthMin1 is libpq's pg_encoding_dsplen for UTF-8, where a width of 0 or less counts
-// as 1.
-func displayWidthMin1(r rune) int {
-	if w := runewidth.RuneWidth(r); w > 1 {
-		return w
-	}
-	return 1
 }
 
 // ErrClosed is returned by operations on a closed or broken connection.

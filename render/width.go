@@ -109,6 +109,11 @@ func decodeRune(s []byte, n int) rune {
 	return rune(s[0])
 }
 
+// RuneWidth is the display width psql gives r (PostgreSQL's ucs_wcwidth for UTF-8): -1 for
+// control characters, 0 for non-spacing ones, 2 for wide ones, 1 otherwise. libpq measures
+// an error's LINE excerpt with it too (pg_encoding_dsplen).
+func RuneWidth(r rune) int { return runeWidth(r) }
+
 // runeWidth is ucs_wcwidth: -1 for control characters, 0 for non-spacing
 // ones, 2 for East Asian wide and fullwidth ones, 1 otherwise. The tables in
 // widthtable.go were read off psql 15's output for every code point.

@@ -190,7 +190,7 @@ func (c copier) LargeObjects(op string, f func(ctx context.Context, lo *proto.La
 		switch {
 		case errors.Is(err, meta.ErrReported):
 		case errors.As(err, &se):
-			s.printErr(proto.FormatError(se, "", s.verbosity, s.showContext))
+			s.printErr(s.formatError(se, ""))
 		default:
 			s.printErr(err.Error())
 		}

@@ -118,7 +118,7 @@ func (s *Session) execSilent(sql string) error {
 	}
 	var se *proto.ServerError
 	if errors.As(first, &se) {
-		return errors.New(strings.TrimSuffix(proto.FormatError(se, sql, s.verbosity, s.showContext), "\n"))
+		return errors.New(strings.TrimSuffix(s.formatError(se, sql), "\n"))
 	}
 	return first
 }

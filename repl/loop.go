@@ -315,7 +315,7 @@ func (s *Session) reportConnErr(err error) {
 	}
 	if lost.Fatal != nil && !lost.FatalShown {
 		// The server's FATAL came while the session was idle: psql shows it now.
-		s.printErr(proto.FormatError(lost.Fatal, "", s.verbosity, s.showContext))
+		s.printErr(s.formatError(lost.Fatal, ""))
 	}
 	s.printErr(lost.Msg)
 	if !s.interactive {
@@ -399,7 +399,7 @@ func (s *Session) reportResultErr(r *proto.Result, err error, query string) {
 	var se *proto.ServerError
 	if errors.As(err, &se) {
 		s.lastErr, s.lastErrQuery = se, query
-		text := proto.FormatError(se, query, s.verbosity, s.showContext)
+		text := s.formatError(se, query)
 		s.noteConnErr(text) // libpq keeps it as the connection's error text (pipeline.go)
 		s.printErr(text)
 		return

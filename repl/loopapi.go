@@ -9,6 +9,7 @@ import (
 
 	"github.com/gpsql/gpsql/meta"
 	"github.com/gpsql/gpsql/proto"
+	"github.com/gpsql/gpsql/render"
 )
 
 // loopAPI is the session as meta.Loop: what backslash commands may do to the input loop.
@@ -48,7 +49,7 @@ func (l loopAPI) LastError() (string, bool) {
 	if s.lastErr == nil {
 		return "", false
 	}
-	return proto.FormatError(s.lastErr, s.lastErrQuery, proto.VerbosityVerbose, proto.ContextAlways), true
+	return proto.FormatErrorWidth(s.lastErr, s.lastErrQuery, proto.VerbosityVerbose, proto.ContextAlways, render.RuneWidth), true
 }
 
 // Prompt is \prompt's read: standard input while a script file runs (the prompt on stdout),

@@ -7,6 +7,9 @@ import (
 	"os"
 	"os/exec"
 	"strings"
+
+	"github.com/gpsql/gpsql/proto"
+	"github.com/gpsql/gpsql/render"
 )
 
 // setOutput sends query output to a file or, after '|', to a shell command's standard
@@ -72,4 +75,10 @@ func (s *Session) stdout() io.Writer {
 		return s.out
 	}
 	return s.opts.Stdout
+}
+
+// formatError is a server error as psql prints it at the session's VERBOSITY and
+// SHOW_CONTEXT, its LINE excerpt measured with psql's character widths.
+func (s *Session) formatError(e *proto.ServerError, query string) string {
+	return proto.FormatErrorWidth(e, query, s.verbosity, s.showContext, render.RuneWidth)
 }

@@ -263,7 +263,7 @@ func (s *Session) describeQuery(ctx context.Context, query string) bool {
 		var se *proto.ServerError
 		if errors.As(err, &se) {
 			s.lastErr, s.lastErrQuery = se, query
-			s.printErr(proto.FormatError(se, query, s.verbosity, s.showContext))
+			s.printErr(s.formatError(se, query))
 			return false
 		}
 		s.reportConnErr(err)
@@ -327,7 +327,7 @@ func (s *Session) protocolStep(ctx context.Context, query string) (ok, handled b
 	var se *proto.ServerError
 	if errors.As(err, &se) {
 		s.lastErr, s.lastErrQuery = se, query
-		s.printErr(proto.FormatError(se, query, s.verbosity, s.showContext))
+		s.printErr(s.formatError(se, query))
 		return false, true
 	}
 	s.reportConnErr(err)

@@ -378,7 +378,7 @@ func (s *Session) syncConnVars() {
 
 // onNotice prints a NoticeResponse as psql's notice processor does.
 func (s *Session) onNotice(n *proto.Notice) {
-	s.printErr(proto.FormatError(n, "", s.verbosity, s.showContext))
+	s.printErr(s.formatError(n, ""))
 }
 
 // runPsqlrc runs the start-up files as psql does: the system one

@@ -3,6 +3,7 @@ package main
 import (
 	"os"
 	"path/filepath"
+	"strings"
 	"testing"
 )
 
@@ -42,6 +43,9 @@ func TestQueryDiff(t *testing.T) {
 		{name: "-c wide unicode", args: []string{"-X", "-c", "select '日本' as 列, 'é' as e, 'ab' as x union all select 'a', 'éé', 'abcdef'"}},
 		{name: "-c multiline cell", args: []string{"-X", "-c", "select E'line1\\nline2' as m, 'x' as y"}},
 		{name: "-c error caret", args: []string{"-X", "-c", "select * from\n  nowhere"}},
+		// U+2630 is one column to psql (PostgreSQL's wcwidth table), two to go-runewidth.
+		{name: "-c error caret after narrow symbols", args: []string{"-X", "-c", "select '☰☰☰☰ 日本' as a, nosuch"}},
+		{name: "-c error caret in a long line", args: []string{"-X", "-c", "select '" + strings.Repeat("☰", 50) + "' as a, nosuch, '" + strings.Repeat("日", 30) + "'"}},
 		{name: "-c error detail hint", args: []string{"-X", "-c", "do $$ begin raise exception 'boom' using detail = 'd', hint = 'h'; end $$"}},
 		{name: "-c notice", args: []string{"-X", "-c", "do $$ begin raise notice 'n'; end $$"}},
 		{name: "-c verbosity verbose", args: []string{"-X", "-v", "VERBOSITY=verbose", "-c", "select 1/0"}},
