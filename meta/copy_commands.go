@@ -23,7 +23,7 @@ func copyCommands() []Command {
 			Help: "read large object from file"},
 		{Names: []string{"lo_list", "lo_list+"}, Args: "[+]", Section: sec, Help: "list large objects",
 			Run: func(env *Env, name string, a Args) Result {
-				return runBuilder(env, name, a, []string{"lo_list"}, buildLargeObjects)
+				return runList(env, name, a, passVerbose, buildLargeObjects)
 			}},
 		{Names: []string{"lo_unlink"}, Args: "LOBOID", Section: sec, Run: runLoUnlink,
 			Help: "delete a large object"},

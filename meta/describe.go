@@ -16,7 +16,7 @@ type dreq struct {
 	hasPattern bool
 	verbose    bool
 	system     bool
-	letters    string // e.g. "tv" for \dtv, "n" for \dfn
+	letters    string // what psql passes the lister: "tv+" for \dtv+, "Sn" for \dfSn (describeLetters)
 	version    int    // server_version_num
 	pattern2   string // \drds's database pattern
 	has2       bool
@@ -40,106 +40,173 @@ type listing struct {
 // builder is a pure describe builder: (request) → listing, or a pattern error.
 type builder func(r *dreq) (listing, error)
 
-// variants returns name with every combination of the S and + suffixes psql accepts.
-func variants(names ...string) []string {
-	var out []string
-	for _, n := range names {
-		out = append(out, n, n+"S", n+"+", n+"S+", n+"+S")
-	}
-	return out
-}
+// What psql 15's exec_command_d passes on to a lister besides the pattern: show_verbose
+// (a '+' anywhere in the name) and show_system (an 'S' anywhere), each only to the listers
+// whose C function takes it (listDefaultACLs takes neither, permissionsList neither in 15,
+// describeAccessMethods no show_system, ...).
+const (
+	passVerbose = 1 << iota
+	passSystem
+	passBoth = passVerbose | passSystem
+)
 
-// accessMethodsCommand narrows \dA's names to those psql 15 accepts: its exec_command_d
-// looks at the character after "dA", so \dA and \dA+ (and \dA+S) list access methods while
-// \dAS and \dAS+ are "invalid command" (\dAc and the other sub-commands keep S).
-func accessMethodsCommand(c Command) Command {
-	c.Names = []string{"dA", "dA+", "dA+S"}
-	return c
-}
-
-// describeCommands are the \d family and the other catalog listings.
+// describeCommands are the \d family and the other catalog listings. Each \d entry is named
+// by the canonical names describeName resolves a typed name to, plus the spellings psql 15's
+// tab completion offers (\dPi, \dPt); \l, \z, \sf and \sv keep their exact spellings,
+// since psql compares those names whole.
 func describeCommands() []Command {
 	sec := "Informational"
-	list := func(help, args string, b builder, bases ...string) Command {
-		return Command{Names: variants(bases...), Args: args, Help: help, Section: sec,
-			Run: func(env *Env, name string, a Args) Result { return runBuilder(env, name, a, bases, b) }}
+	list := func(help, args string, pass int, b builder, names ...string) Command {
+		return Command{Names: names, Args: args, Help: help, Section: sec,
+			Run: func(env *Env, name string, a Args) Result { return runList(env, name, a, pass, b) }}
 	}
 	cmds := []Command{
-		{Names: variants(relationBases()...), Args: "[S+] [PATTERN]", Section: sec,
+		{Names: []string{"d", "dE", "di", "dm", "ds", "dt", "dv"}, Args: "[S+] [PATTERN]", Section: sec,
 			Help: "describe table, view, sequence, or index; list relations of the given kinds",
 			Run:  runRelations},
-		list("list schemas", "[S+] [PATTERN]", buildSchemas, "dn"),
-		{Names: variants(functionBases()...), Args: "[anptwS+] [FUNCPTRN [TYPEPTRN ...]]", Section: sec,
+		list("list schemas", "[S+] [PATTERN]", passBoth, buildSchemas, "dn"),
+		{Names: []string{"df"}, Args: "[anptwS+] [FUNCPTRN [TYPEPTRN ...]]", Section: sec,
 			Help: "list [only agg/normal/procedure/trigger/window] functions", Run: runFunctions},
-		list("list data types", "[S+] [PATTERN]", buildTypes, "dT"),
-		list("list roles", "[S+] [PATTERN]", buildRoles, "du", "dg"),
-		list("list databases", "[+] [PATTERN]", buildDatabases, "l", "list"),
-		list("list extensions", "[+] [PATTERN]", buildExtensions, "dx"),
-		list("list domains", "[S+] [PATTERN]", buildDomains, "dD"),
-		list("list conversions", "[S+] [PATTERN]", buildConversions, "dc"),
-		list("list casts", "[+] [PATTERN]", buildCasts, "dC"),
-		{Names: variants("do"), Args: "[S+] [OPPTRN [TYPEPTRN [TYPEPTRN]]]", Section: sec,
+		list("list data types", "[S+] [PATTERN]", passBoth, buildTypes, "dT"),
+		list("list roles", "[S+] [PATTERN]", passBoth, buildRoles, "du", "dg"),
+		{Names: []string{"l", "list", "l+", "list+"}, Args: "[+] [PATTERN]", Section: sec, Help: "list databases",
+			Run: func(env *Env, name string, a Args) Result { return runList(env, name, a, passVerbose, buildDatabases) }},
+		list("list extensions", "[+] [PATTERN]", passVerbose, buildExtensions, "dx"),
+		list("list domains", "[S+] [PATTERN]", passBoth, buildDomains, "dD"),
+		list("list conversions", "[S+] [PATTERN]", passBoth, buildConversions, "dc"),
+		list("list casts", "[+] [PATTERN]", passVerbose, buildCasts, "dC"),
+		{Names: []string{"do"}, Args: "[S+] [OPPTRN [TYPEPTRN [TYPEPTRN]]]", Section: sec,
 			Help: "list operators", Run: runOperators},
-		list("list event triggers", "[+] [PATTERN]", buildEventTriggers, "dy"),
-		list("list table, view, and sequence access privileges", "[S] [PATTERN]", buildPrivileges, "dp", "z"),
-		list("list default privileges", "[PATTERN]", buildDefaultPrivileges, "ddp"),
-		list("list tablespaces", "[+] [PATTERN]", buildTablespaces, "db"),
-		list("list procedural languages", "[S+] [PATTERN]", buildLanguages, "dL"),
-		list("list collations", "[S+] [PATTERN]", buildCollations, "dO"),
-		list("list configuration parameters", "[+] [PATTERN]", buildConfig, "dconfig"),
-		list("list aggregates", "[S+] [PATTERN]", buildAggregates, "da"),
-		accessMethodsCommand(list("list access methods", "[+] [PATTERN]", buildAccessMethods, "dA")),
-		amCommand(sec),
-		list("list foreign servers", "[+] [PATTERN]", buildForeignServers, "des"),
-		list("list foreign tables", "[+] [PATTERN]", buildForeignTables, "det"),
-		list("list user mappings", "[+] [PATTERN]", buildUserMappings, "deu"),
-		list("list foreign-data wrappers", "[+] [PATTERN]", buildFDWs, "dew"),
-		list("list text search dictionaries", "[+] [PATTERN]", buildTSDictionaries, "dFd"),
-		list("list text search templates", "[+] [PATTERN]", buildTSTemplates, "dFt"),
-		list("list large objects, same as \\lo_list", "", buildLargeObjects, "dl"),
-		{Names: variants("drds"), Args: "[ROLEPTRN [DBPTRN]]", Section: sec, Help: "list per-database role settings",
+		list("list event triggers", "[+] [PATTERN]", passVerbose, buildEventTriggers, "dy"),
+		list("list table, view, and sequence access privileges", "[PATTERN]", 0, buildPrivileges, "dp"),
+		{Names: []string{"z"}, Args: "[PATTERN]", Section: sec, Help: "same as \\dp",
+			Run: func(env *Env, name string, a Args) Result { return runList(env, name, a, 0, buildPrivileges) }},
+		list("list default privileges", "[PATTERN]", 0, buildDefaultPrivileges, "ddp"),
+		list("list tablespaces", "[+] [PATTERN]", passVerbose, buildTablespaces, "db"),
+		list("list procedural languages", "[S+] [PATTERN]", passBoth, buildLanguages, "dL"),
+		list("list collations", "[S+] [PATTERN]", passBoth, buildCollations, "dO"),
+		list("list configuration parameters", "[+] [PATTERN]", passBoth, buildConfig, "dconfig"),
+		list("list aggregates", "[S+] [PATTERN]", passBoth, buildAggregates, "da"),
+		list("list access methods", "[+] [PATTERN]", passVerbose, buildAccessMethods, "dA"),
+		{Names: []string{"dAc", "dAf", "dAo", "dAp"}, Args: "[+] [AMPTRN [TYPEPTRN|OPFPTRN]]", Section: sec,
+			Help: "list operator classes, families, and their operators and support functions", Run: runAM},
+		list("list foreign servers", "[+] [PATTERN]", passVerbose, buildForeignServers, "des"),
+		list("list foreign tables", "[+] [PATTERN]", passVerbose, buildForeignTables, "det"),
+		list("list user mappings", "[+] [PATTERN]", passVerbose, buildUserMappings, "deu"),
+		list("list foreign-data wrappers", "[+] [PATTERN]", passVerbose, buildFDWs, "dew"),
+		list("list text search configurations", "[+] [PATTERN]", passVerbose, buildTSConfigs, "dF"),
+		list("list text search dictionaries", "[+] [PATTERN]", passVerbose, buildTSDictionaries, "dFd"),
+		list("list text search parsers", "[+] [PATTERN]", passVerbose, buildTSParsers, "dFp"),
+		list("list text search templates", "[+] [PATTERN]", passVerbose, buildTSTemplates, "dFt"),
+		list("list large objects, same as \\lo_list", "[+]", passVerbose, buildLargeObjects, "dl"),
+		{Names: []string{"drds"}, Args: "[ROLEPTRN [DBPTRN]]", Section: sec, Help: "list per-database role settings",
 			Run: runRoleSettings},
-		list("list subscriptions", "[+] [PATTERN]", buildSubscriptions, "dRs"),
-		list("show comments on objects", "[S] [PATTERN]", buildComments, "dd"),
-		list("list [only index/table] partitioned relations", "[itn+] [PATTERN]", buildPartitioned, "dP", "dPi", "dPt", "dPn", "dPit", "dPti", "dPin", "dPni", "dPtn", "dPnt"),
+		list("list replication publications", "[+] [PATTERN]", passVerbose, buildPublications, "dRp"),
+		list("list subscriptions", "[+] [PATTERN]", passVerbose, buildSubscriptions, "dRs"),
+		list("show comments on objects", "[S] [PATTERN]", passSystem, buildComments, "dd"),
+		list("list [only index/table] partitioned relations", "[itn+] [PATTERN]", passVerbose, buildPartitioned, "dP", "dPi", "dPt"),
+		list("list extended statistics", "[PATTERN]", 0, buildExtStats, "dX"),
 		{Names: []string{"sf", "sf+"}, Args: "[+] FUNCNAME", Section: sec, Help: "show a function's definition", Run: runShowFunction},
 		{Names: []string{"sv", "sv+"}, Args: "[+] VIEWNAME", Section: sec, Help: "show a view's definition", Run: runShowView},
 	}
-	return append(cmds, moreDescribeCommands()...)
+	return cmds
 }
 
-// parseName splits a command name such as "dtS+" into the letters after base and the S
-// and + flags.
-func parseName(name, base string) (letters string, verbose, system bool) {
-	rest := strings.TrimPrefix(name, base)
-	for _, c := range rest {
-		switch c {
-		case '+':
-			verbose = true
-		case 'S':
-			system = true
-		default:
-			letters += string(c)
+// describeName resolves a command name that starts with "d" to the canonical name of its
+// registry entry, as psql 15's exec_command_d (src/bin/psql/command.c) dispatches: on the
+// second character, and for \dA, \df, \dP, \dF, \de, \dR and \dr on the third (and fourth)
+// too; whatever follows is not looked at here ('+' and 'S' count anywhere, and \d's kind
+// letters, \df's and \dP's are read by the lister: describeLetters). ok is false where psql
+// reports "invalid command".
+func describeName(name string) (canonical string, ok bool) {
+	at := func(i int) byte {
+		if i < len(name) {
+			return name[i]
+		}
+		return 0
+	}
+	if at(0) != 'd' {
+		return "", false
+	}
+	switch at(1) {
+	case 0, '+', 'S':
+		return "d", true
+	case 't', 'v', 'm', 'i', 's', 'E', 'a', 'b', 'C', 'D', 'g', 'l', 'L', 'n', 'o', 'O', 'p', 'T', 'u', 'x', 'X', 'y':
+		return name[:2], true
+	case 'c':
+		if strings.HasPrefix(name, "dconfig") {
+			return "dconfig", true
+		}
+		return "dc", true
+	case 'd':
+		if strings.HasPrefix(name, "ddp") {
+			return "ddp", true
+		}
+		return "dd", true
+	case 'A':
+		switch at(2) {
+		case 0, '+':
+			return "dA", true
+		case 'c', 'f', 'o', 'p':
+			return name[:3], true
+		}
+	case 'f':
+		switch at(2) {
+		case 0, '+', 'S', 'a', 'n', 'p', 't', 'w':
+			return "df", true
+		}
+	case 'P':
+		switch at(2) {
+		case 0, '+', 't', 'i', 'n':
+			return "dP", true
+		}
+	case 'F':
+		switch at(2) {
+		case 0, '+':
+			return "dF", true
+		case 'p', 'd', 't':
+			return name[:3], true
+		}
+	case 'e':
+		switch at(2) {
+		case 's', 'u', 'w', 't':
+			return name[:3], true
+		}
+	case 'R':
+		switch at(2) {
+		case 'p', 's':
+			return name[:3], true
+		}
+	case 'r':
+		if at(2) == 'd' && at(3) == 's' {
+			return "drds", true
 		}
 	}
-	return letters, verbose, system
+	return "", false
 }
 
-// baseOf returns the longest of bases that name starts with.
-func baseOf(name string, bases []string) string {
-	best := ""
-	for _, b := range bases {
-		if strings.HasPrefix(name, b) && len(b) > len(best) {
-			best = b
-		}
+// describeLetters is what psql 15 passes to the listers that read letters from the name:
+// &cmd[1] to listTables for \dt, \di, \dv, \dm, \ds, \dE (so "\dtv+" lists tables and
+// views), &cmd[2] to describeFunctions and listPartitionedTables. Other names have none.
+func describeLetters(name string) string {
+	if len(name) < 2 || name[0] != 'd' {
+		return ""
 	}
-	return best
+	switch name[1] {
+	case 't', 'v', 'm', 'i', 's', 'E':
+		return name[1:]
+	case 'f', 'P':
+		return name[2:]
+	}
+	return ""
 }
 
-// newReq scans the pattern argument and fills a request for the command name.
-func newReq(env *Env, name, base string, args Args) *dreq {
-	r := &dreq{}
-	r.letters, r.verbose, r.system = parseName(name, base)
+// newReq scans the pattern argument and fills a request for the command name: the letters
+// psql passes on, and show_verbose and show_system where pass says the lister takes them.
+func newReq(env *Env, name string, args Args, pass int) *dreq {
+	r := &dreq{letters: describeLetters(name)}
+	r.verbose = pass&passVerbose != 0 && strings.Contains(name, "+")
+	r.system = pass&passSystem != 0 && strings.Contains(name, "S")
 	r.pattern, r.hasPattern = args.Next(OptNormal)
 	if env.Query != nil {
 		r.version = env.Query.ServerVersion()
@@ -150,13 +217,10 @@ func newReq(env *Env, name, base string, args Args) *dreq {
 	return r
 }
 
-// runBuilder runs a command whose whole work is one listing.
-func runBuilder(env *Env, name string, args Args, bases []string, b builder) Result {
-	base := baseOf(name, bases)
-	r := newReq(env, name, base, args)
-	if base == "dP" || strings.HasPrefix(base, "dP") {
-		r.letters, r.verbose, r.system = parseName(name, "dP")
-	}
+// runList runs a command whose whole work is one listing; pass is what the lister takes of
+// + and S.
+func runList(env *Env, name string, args Args, pass int, b builder) Result {
+	r := newReq(env, name, args, pass)
 	l, err := b(r)
 	if err != nil {
 		return reportBuildErr(env, err)

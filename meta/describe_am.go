@@ -7,27 +7,23 @@ package meta
 // a second pattern: an input type for \dAc and \dAf, an operator family for \dAo and \dAp.
 // None of them prints a "Did not find" message: an empty result is an empty table.
 
-// amBases are the \dA sub-command names.
-func amBases() []string { return []string{"dAc", "dAf", "dAo", "dAp"} }
-
-// amCommand is the registry entry for the \dA sub-commands.
-func amCommand(sec string) Command {
-	return Command{Names: variants(amBases()...), Args: "[+] [AMPTRN [TYPEPTRN|OPFPTRN]]", Section: sec,
-		Help: "list operator classes, families, and their operators and support functions", Run: runAM}
-}
-
 // runAM runs \dAc, \dAf, \dAo or \dAp.
 func runAM(env *Env, name string, args Args) Result {
-	base := baseOf(name, amBases())
-	r := newReq(env, name, base, args)
-	r.pattern2, r.has2 = args.Next(OptNormal)
+	r := newReq(env, name, args, passVerbose)
+	if r.hasPattern {
+		r.pattern2, r.has2 = args.Next(OptNormal)
+	}
 	var b func(*dreq) (listing, error)
-	switch base {
-	case "dAc":
+	sub := byte(0)
+	if len(name) > 2 {
+		sub = name[2] // describeName has checked it is one of c, f, o, p
+	}
+	switch sub {
+	case 'c':
 		b = buildOpClasses
-	case "dAf":
+	case 'f':
 		b = buildOpFamilies
-	case "dAo":
+	case 'o':
 		b = buildOpFamilyOperators
 	default:
 		b = buildOpFamilyFunctions

@@ -1,36 +1,31 @@
 package meta
 
 import (
+	"errors"
 	"fmt"
 	"strings"
 )
 
-// functionBases are \df and \df followed by its kind letters (a agg, n normal, p
-// procedure, t trigger, w window), one or two of them.
-func functionBases() []string {
-	out := []string{"df"}
-	l := "anptw"
-	for i := range l {
-		out = append(out, "df"+l[i:i+1])
-		for j := range l {
-			if i != j {
-				out = append(out, "df"+l[i:i+1]+l[j:j+1])
-			}
-		}
-	}
-	return out
+// functionLettersOK tells whether the letters after \df are all among those psql 15's
+// describeFunctions accepts ("anptwS+"; S and + are the flags).
+func functionLettersOK(letters string) bool {
+	return strings.Trim(letters, "anptwS+") == ""
 }
+
+// functionLettersMsg is describeFunctions' complaint about other letters.
+const functionLettersMsg = "\\df only takes [anptwS+] as options"
 
 // buildFunctions is \df (psql's describeFunctions); types are the argument-type patterns
 // that follow the function pattern ("-" for none).
 func buildFunctions(r *dreq, types []string) (listing, error) {
-	for _, c := range r.letters {
-		if !strings.ContainsRune("anptw", c) {
-			return listing{}, fmt.Errorf("\\df only takes [anptwS+] as options")
-		}
+	if !functionLettersOK(r.letters) {
+		return listing{}, errors.New(functionLettersMsg)
 	}
-	show := func(c rune) bool { return r.letters == "" || strings.ContainsRune(r.letters, c) }
+	show := func(c rune) bool { return strings.ContainsRune(r.letters, c) }
 	agg, normal, proc, trig, win := show('a'), show('n'), show('p'), show('t'), show('w')
+	if !agg && !normal && !proc && !trig && !win {
+		agg, normal, proc, trig, win = true, true, true, true, true
+	}
 	src := "p.prosrc"
 	if r.version >= 140000 {
 		src = "COALESCE(pg_catalog.pg_get_function_sqlbody(p.oid), p.prosrc)"
@@ -113,8 +108,16 @@ func buildFunctions(r *dreq, types []string) (listing, error) {
 
 // runFunctions is \df[anptw][S+] [pattern [argtype ...]].
 func runFunctions(env *Env, name string, args Args) Result {
-	r := newReq(env, name, "df", args)
-	types := restArgs(args)
+	r := newReq(env, name, args, passBoth)
+	var types []string
+	if r.hasPattern {
+		types = restArgs(args)
+	}
+	if !functionLettersOK(r.letters) {
+		// psql 15's describeFunctions reports it and returns true: the command succeeds.
+		env.Errorf("%s", functionLettersMsg)
+		return OK
+	}
 	l, err := buildFunctions(r, types)
 	if err != nil {
 		return reportBuildErr(env, err)

@@ -407,7 +407,7 @@ func mapTypeName(p string) string {
 
 // runOperators is \do [pattern [type [type]]].
 func runOperators(env *Env, name string, args Args) Result {
-	r := newReq(env, name, "do", args)
+	r := newReq(env, name, args, passBoth)
 	types := restArgs(args)
 	if len(types) > 2 {
 		types = types[:2]
@@ -553,10 +553,10 @@ func buildConfig(r *dreq) (listing, error) {
 		title:  "List of configuration parameters",
 	}
 	if !r.hasPattern {
+		// Without a pattern psql lists the settings changed from their defaults (S changes
+		// nothing in psql 15) and says so in the title.
 		s.fixed = []string{"s.source <> 'default' AND s.setting IS DISTINCT FROM s.boot_val"}
-	}
-	if r.verbose {
-		s.title = "List of configuration parameters"
+		s.title = "List of non-default configuration parameters"
 	}
 	return s.build(r)
 }

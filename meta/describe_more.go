@@ -6,26 +6,6 @@ import (
 	"github.com/gpsql/gpsql/render"
 )
 
-// moreDescribeCommands are \dF, \dFp, \dRp and \dX (describe.c listTSConfigs,
-// listTSParsers, listPublications/describePublications, listExtendedStats).
-func moreDescribeCommands() []Command {
-	sec := "Informational"
-	list := func(help, args string, b builder, bases ...string) Command {
-		return Command{Names: variants(bases...), Args: args, Help: help, Section: sec,
-			Run: func(env *Env, name string, a Args) Result { return runBuilder(env, name, a, bases, b) }}
-	}
-	return []Command{
-		// \dF takes no S: psql reads "\dFS" as an unknown command.
-		{Names: []string{"dF", "dF+", "dF+S"}, Args: "[+] [PATTERN]", Help: "list text search configurations", Section: sec,
-			Run: func(env *Env, name string, a Args) Result {
-				return runBuilder(env, name, a, []string{"dF"}, buildTSConfigs)
-			}},
-		list("list text search parsers", "[+] [PATTERN]", buildTSParsers, "dFp"),
-		list("list replication publications", "[+] [PATTERN]", buildPublications, "dRp"),
-		list("list extended statistics", "[PATTERN]", buildExtStats, "dX"),
-	}
-}
-
 // leftColumns is a hand-built table's header: every column left-aligned, as psql's
 // printTableAddHeader(..., 'l') calls do.
 func leftColumns(names ...string) []render.Column {
@@ -256,8 +236,10 @@ func buildExtStats(r *dreq) (listing, error) {
 
 // runRoleSettings is \drds [ROLEPTRN [DBPTRN]].
 func runRoleSettings(env *Env, name string, args Args) Result {
-	r := newReq(env, name, "drds", args)
-	r.pattern2, r.has2 = args.Next(OptNormal)
+	r := newReq(env, name, args, 0)
+	if r.hasPattern {
+		r.pattern2, r.has2 = args.Next(OptNormal)
+	}
 	l, err := buildRoleSettings(r)
 	if err != nil {
 		return reportBuildErr(env, err)

@@ -2,38 +2,6 @@ package meta
 
 import "strings"
 
-// relationLetters are the kinds \d lists: tables, indexes, views, materialized views,
-// sequences, foreign tables (psql's listTables).
-const relationLetters = "tivmsE"
-
-// relationBases are the registered names of the relation commands: \d, and \d followed by
-// one or two of the kind letters in any order, or more in psql's documented order.
-func relationBases() []string {
-	out := []string{"d"}
-	l := relationLetters
-	for i := range l {
-		out = append(out, "d"+l[i:i+1])
-		for j := range l {
-			if i != j {
-				out = append(out, "d"+l[i:i+1]+l[j:j+1])
-			}
-		}
-	}
-	// Subsets of three or more, in order.
-	for mask := 0; mask < 1<<len(l); mask++ {
-		var b strings.Builder
-		for i := range l {
-			if mask&(1<<i) != 0 {
-				b.WriteByte(l[i])
-			}
-		}
-		if b.Len() >= 3 {
-			out = append(out, "d"+b.String())
-		}
-	}
-	return out
-}
-
 // relkindName is the CASE that names a relkind, as psql prints it.
 const relkindName = `CASE c.relkind
     WHEN 'r' THEN 'table' WHEN 'v' THEN 'view' WHEN 'm' THEN 'materialized view'
@@ -131,7 +99,7 @@ func hideTableAM(env *Env) bool {
 // runRelations is \d [pattern] (the details of each matching relation) and the relation
 // lists \dt, \di, ... (psql's exec_command_d for 'd' and the kind letters).
 func runRelations(env *Env, name string, args Args) Result {
-	r := newReq(env, name, "d", args)
+	r := newReq(env, name, args, passBoth)
 	if r.letters == "" && r.hasPattern {
 		return describeRelations(env, r)
 	}

@@ -5,7 +5,9 @@ package meta
 
 import (
 	"io"
+	"slices"
 	"sort"
+	"strings"
 
 	"github.com/gpsql/gpsql/render"
 )
@@ -86,8 +88,14 @@ type Command struct {
 	Run     func(env *Env, name string, args Args) Result
 }
 
-// registry returns the table of commands, one family per file. It is built on each call
-// from constants, so there is no package-level mutable state.
+// registry returns the table of commands, one family per file: one entry per command,
+// named by its canonical names and aliases (the \d family's many spellings are resolved by
+// describeName, not listed). It is built on each call from constants, so there is no
+// package-level mutable state: about a hundred small entries, some ten microseconds once per
+// backslash command typed, where a package-level table would be a variable anyone in the
+// package could change, and a table kept on the session would have to be passed down to \?
+// and completion. Lookup builds only what it needs: the describe family's part (a quarter of
+// that) for a name starting with "d".
 func registry() []Command {
 	var all []Command
 	for _, family := range [][]Command{generalCommands(), ioCommands(), formatCommands(), describeCommands(),
@@ -97,23 +105,40 @@ func registry() []Command {
 	return all
 }
 
-// Lookup finds a command by name or alias.
+// Lookup finds the command a name runs, as psql 15's exec_command (src/bin/psql/command.c)
+// does: a name starting with "d" is a \d-family command, resolved by describeName the way
+// exec_command_d reads it (so "\dtS+", "\dS+S" and "\dfS+a" are found, "\dAS" and "\dfx"
+// are not); any other name must equal a command's name or alias. The command's Run reads
+// the + and S flags and the letters from the name it is given. ok is false where psql says
+// "invalid command". The returned Command is the caller's own copy.
 func Lookup(name string) (*Command, bool) {
-	for _, c := range registry() {
-		for _, n := range c.Names {
-			if n == name {
-				return &c, true
-			}
+	table := registry
+	if strings.HasPrefix(name, "d") {
+		canonical, ok := describeName(name)
+		if !ok {
+			return nil, false
+		}
+		name, table = canonical, describeCommands
+	}
+	for _, c := range table() {
+		if slices.Contains(c.Names, name) {
+			return &c, true
 		}
 	}
 	return nil, false
 }
 
-// Names lists every command name and alias, sorted (for completion).
+// Names lists the commands' canonical names and aliases, sorted, for completion: "dt" but
+// neither "dtS" nor "dt+", "l" and "list" but not "l+" (psql's tab-complete.c lists no
+// spelling with + or S either).
 func Names() []string {
 	var out []string
 	for _, c := range registry() {
-		out = append(out, c.Names...)
+		for _, n := range c.Names {
+			if !strings.HasSuffix(n, "+") {
+				out = append(out, n)
+			}
+		}
 	}
 	sort.Strings(out)
 	return out
