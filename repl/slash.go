@@ -66,8 +66,10 @@ func (s *Session) runSlash(lx *Lexer, buf *strings.Builder) slashResult {
 		res = slashError
 	} else if isCondCommand(name) {
 		res = s.runCond(name, lexArgs{lx})
-	} else if cmd, ok := meta.Lookup(name); ok && !s.cond.active() {
-		skipArgs(lexArgs{lx}) // parsed, not run (psql's inactive branch)
+	} else if cmd, ok := meta.Lookup(name); !s.cond.active() && (ok || strings.HasPrefix(name, "d")) {
+		// Parsed, not run (psql's inactive branch); psql's exec_command_d skips its arguments
+		// there before it could find a \d name invalid.
+		skipArgs(lexArgs{lx})
 	} else if ok {
 		switch cmd.Run(s.metaEnv(), name, lexArgs{lx}) {
 		case meta.Terminate:

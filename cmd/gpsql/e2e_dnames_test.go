@@ -64,3 +64,12 @@ func describeNameCases() []string {
 		`\lS`, `\l+S`, `\list+S`, `\zS`, `\z+`, `\sfS`, `\sf+S d7.add`,
 	}
 }
+
+// TestDescribeNamesInactiveDiff: in an inactive \if branch psql's exec_command_d skips its
+// arguments before it could find a \d name invalid, so only other unknown names are
+// reported.
+func TestDescribeNamesInactiveDiff(t *testing.T) {
+	t.Parallel()
+	runDiff(t, diffCase{args: []string{"-X"}, env: sockEnv(),
+		stdin: "\\if false\n\\dfx a b\n\\dPS\n\\dAx x y\n\\foo\n\\endif\n\\echo done\n"})
+}
