@@ -26,7 +26,7 @@ func TestTerminalEditRedisplay(t *testing.T) {
 		ts.waitFor("postgres-# ")
 		ts.typeText(";")
 		ts.keys("Enter")
-		s := ts.waitFor("(1 row)")
+		s := ts.waitFor("(1 row)\n\npostgres=# ") // the screen is settled once the prompt is back
 		screens[i] = s[strings.Index(s, "\n")+1:] // after the banner line, which names the program
 	}
 	if screens[0] != screens[1] {
