@@ -64,7 +64,7 @@ func runCopy(env *Env, _ string, args Args) Result {
 	switch {
 	case o.program:
 		env.Flush()
-		cmd = &exec.Cmd{Path: "/bin/sh", Args: []string{"sh", "-c", o.file}} // as popen runs it
+		cmd = ShellCommand(o.file) // as popen runs it
 		cmd.Stderr = env.Stderr
 		var perr error
 		if o.from {

@@ -259,7 +259,7 @@ func editFile(env *Env, fname string, lineno int) bool {
 	if env.Flush != nil {
 		env.Flush()
 	}
-	cmd := exec.Command("/bin/sh", "-c", line)
+	cmd := ShellCommand(line)
 	cmd.Stdin, cmd.Stdout, cmd.Stderr = os.Stdin, os.Stdout, os.Stderr
 	err := cmd.Run()
 	var ee *exec.ExitError

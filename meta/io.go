@@ -86,10 +86,12 @@ func runWriteBuffer(env *Env, name string, args Args) Result {
 		text = prev
 	}
 	if strings.HasPrefix(path, "|") {
-		cmd := exec.Command("/bin/sh", "-c", path[1:])
+		cmd := ShellCommand(path[1:])
 		cmd.Stdin = strings.NewReader(text + "\n")
 		cmd.Stdout, cmd.Stderr = os.Stdout, os.Stderr
-		if err := cmd.Run(); err != nil {
+		var exit *exec.ExitError
+		if err := cmd.Run(); err != nil && !errors.As(err, &exit) {
+			// psql checks only that pclose worked, not the command's exit status.
 			env.Errorf("%s: %v", path[1:], err)
 			return Error
 		}
@@ -146,7 +148,7 @@ func runShell(env *Env, _ string, args Args) Result {
 		}
 		cmd = exec.Command(sh)
 	} else {
-		cmd = exec.Command("/bin/sh", "-c", line)
+		cmd = ShellCommand(line)
 	}
 	env.Flush()
 	cmd.Stdin, cmd.Stdout, cmd.Stderr = os.Stdin, os.Stdout, os.Stderr

@@ -7,9 +7,11 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"os/exec"
 	"os/signal"
 	"strings"
 
+	"github.com/gpsql/gpsql/meta"
 	"github.com/gpsql/gpsql/proto"
 	"github.com/gpsql/gpsql/render"
 )
@@ -166,9 +168,29 @@ func (s *Session) newLexer() *Lexer {
 		Active:      s.condActive,
 		Warn:        func(msg string) { s.warn(msg) },
 		Error:       func(msg string) { s.fatal(msg) },
+		Shell:       s.backtick,
 	})
 	lx.SetStandardStrings(s.conn == nil || s.conn.ParameterStatus("standard_conforming_strings") != "off")
 	return lx
+}
+
+// backtick runs a backquoted meta-command argument as psql's evaluate_backtick does with
+// popen: through /bin/sh, its standard error and standard input gpsql's, its exit status
+// ignored; the lexer drops one trailing newline of the output. err is set only when the
+// shell cannot be run.
+func (s *Session) backtick(cmd string) (string, error) {
+	s.out.Flush()
+	c := meta.ShellCommand(cmd)
+	c.Stderr = s.opts.Stderr
+	if f, ok := s.opts.Stdin.(*os.File); ok {
+		c.Stdin = f
+	}
+	out, err := c.Output()
+	var exit *exec.ExitError
+	if errors.As(err, &exit) {
+		err = nil // a failing command still gives its output (psql 15 looks only at pclose's -1)
+	}
+	return string(out), err
 }
 
 // lexVariable supplies variables to the lexer, quoting them for :'v' and :"v".
@@ -407,6 +429,12 @@ func (s *Session) reportResultErr(r *proto.Result, err error, query string) {
 	var lost *proto.ConnLostError
 	if errors.As(err, &lost) {
 		return // reported once by sendQuery
+	}
+	var pe *os.PathError
+	if errors.As(err, &pe) && pe.Op == "write" {
+		// The output (\o or \g file or pipe) failed, as psql's PrintQueryTuples says.
+		s.fatal("could not print result table: " + errnoText(err))
+		return
 	}
 	s.fatal(err.Error())
 }

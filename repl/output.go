@@ -8,6 +8,7 @@ import (
 	"os/exec"
 	"strings"
 
+	"github.com/gpsql/gpsql/meta"
 	"github.com/gpsql/gpsql/proto"
 	"github.com/gpsql/gpsql/render"
 )
@@ -23,7 +24,7 @@ func (s *Session) setOutput(target string) error {
 		s.out = bufio.NewWriterSize(s.opts.Stdout, 64*1024)
 		return nil
 	case strings.HasPrefix(target, "|"):
-		cmd := exec.Command("/bin/sh", "-c", target[1:])
+		cmd := meta.ShellCommand(target[1:])
 		cmd.Stdout, cmd.Stderr = s.opts.Stdout, s.opts.Stderr
 		in, err := cmd.StdinPipe()
 		if err != nil {

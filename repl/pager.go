@@ -12,6 +12,7 @@ import (
 
 	"golang.org/x/term"
 
+	"github.com/gpsql/gpsql/meta"
 	"github.com/gpsql/gpsql/proto"
 	"github.com/gpsql/gpsql/render"
 	"github.com/gpsql/gpsql/render/pager"
@@ -140,7 +141,7 @@ func psqlLineCount(text string, header int, popt *render.Options) int {
 // externalPager pipes text to prog run by the shell, as psql's popen of the pager does.
 // A pager that quits early (broken pipe) is not an error.
 func (s *Session) externalPager(prog string, text []byte) error {
-	cmd := exec.Command("/bin/sh", "-c", prog)
+	cmd := meta.ShellCommand(prog)
 	cmd.Stdin = bytes.NewReader(text)
 	cmd.Stdout = s.opts.Stdout
 	cmd.Stderr = s.opts.Stderr

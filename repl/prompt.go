@@ -2,10 +2,10 @@ package repl
 
 import (
 	"fmt"
-	"os/exec"
 	"strconv"
 	"strings"
 
+	"github.com/gpsql/gpsql/meta"
 	"github.com/mattn/go-runewidth"
 )
 
@@ -117,7 +117,7 @@ func (s *Session) expandPrompt(kind promptKind, status PromptStatus) string {
 				i = len(p)
 				break
 			}
-			out, _ := exec.Command("/bin/sh", "-c", p[i+1:i+1+end]).Output()
+			out, _ := meta.ShellCommand(p[i+1 : i+1+end]).Output()
 			b.WriteString(strings.TrimSuffix(string(out), "\n"))
 			i += end + 1
 		case c == '[' || c == ']':

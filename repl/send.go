@@ -7,7 +7,6 @@ import (
 	"fmt"
 	"io"
 	"os"
-	"os/exec"
 	"strings"
 
 	"github.com/gpsql/gpsql/meta"
@@ -125,7 +124,7 @@ func (s *Session) tuplesOut() io.Writer {
 // openTarget opens a file, or starts "|command" with its standard input as the writer.
 func openTarget(target string, stdout, stderr io.Writer) (io.WriteCloser, error) {
 	if strings.HasPrefix(target, "|") {
-		cmd := exec.Command("/bin/sh", "-c", target[1:])
+		cmd := meta.ShellCommand(target[1:])
 		cmd.Stdout, cmd.Stderr = stdout, stderr
 		in, err := cmd.StdinPipe()
 		if err != nil {
