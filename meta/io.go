@@ -86,6 +86,9 @@ func runWriteBuffer(env *Env, name string, args Args) Result {
 		text = prev
 	}
 	if strings.HasPrefix(path, "|") {
+		if env.Flush != nil {
+			env.Flush() // what is already printed comes first, as psql's fflush(NULL) does
+		}
 		cmd := ShellCommand(path[1:])
 		cmd.Stdin = strings.NewReader(text + "\n")
 		cmd.Stdout, cmd.Stderr = os.Stdout, os.Stderr

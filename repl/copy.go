@@ -31,7 +31,7 @@ func (c copier) Copy(req meta.CopyRequest) bool {
 	}
 	defer done()
 	if s.special.echo == "queries" {
-		fmt.Fprintf(s.out, "%s\n", req.SQL)
+		fmt.Fprintf(s.stdout(), "%s\n", req.SQL) // psql's puts: standard output, not \o's
 		s.out.Flush()
 	}
 	if s.conn == nil || s.conn.Closed() {

@@ -28,7 +28,7 @@ func (s *Session) execute(query string) bool {
 	defer s.printNotifications()
 	inPipeline := s.pipelineActive() || s.send.next.Pipeline != meta.NoPipelineStep
 	if s.special.echo == "queries" {
-		fmt.Fprintf(s.out, "%s\n", query)
+		fmt.Fprintf(s.stdout(), "%s\n", query) // psql's puts: standard output, not \o's
 		s.out.Flush()
 	}
 	// In a pipeline, neither AUTOCOMMIT's BEGIN nor ON_ERROR_ROLLBACK's savepoint can run: the

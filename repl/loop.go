@@ -65,7 +65,7 @@ func (s *Session) mainLoop(in lineSource) int {
 			continue
 		}
 		if s.special.echo == "all" && !s.interactive {
-			fmt.Fprintf(s.out, "%s\n", line)
+			fmt.Fprintf(s.stdout(), "%s\n", line) // psql's puts: standard output, not \o's
 		}
 		if r, stop := s.scanLine(lx, line, &buf); stop {
 			return r

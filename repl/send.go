@@ -241,7 +241,7 @@ func (s *Session) runGexec(queries []string) bool {
 			break
 		}
 		if s.special.echo == "all" && !s.special.singleStep {
-			fmt.Fprintf(s.opts.Stdout, "%s\n", q)
+			fmt.Fprintf(s.stdout(), "%s\n", q)
 		}
 		if !s.execute(q) {
 			ok = false

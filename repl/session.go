@@ -95,7 +95,7 @@ func Run(ctx context.Context, opts *Options) int {
 		errOut: opts.Stderr,
 		ctx:    ctx,
 	}
-	defer s.out.Flush()
+	defer func() { s.out.Flush() }() // s.out changes with \o
 	defer s.watchInterrupts()()
 	s.initVars()
 	if opts.Quiet {
