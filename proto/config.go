@@ -250,6 +250,25 @@ type Config struct {
 	// RuntimeParams are extra startup-packet parameters set by API users. Connection strings
 	// never fill it (libpq rejects unknown keywords).
 	RuntimeParams []Param
+
+	// EnvSettings are the settings libpq sends from PGDATESTYLE, PGTZ and PGGEQO (datestyle,
+	// timezone, geqo; EnvironmentOptions in fe-connect.c), unless one says "default". They come
+	// from the environment only, so String leaves them out.
+	EnvSettings []Param
+}
+
+// cfgEnvSettings reads the environment variables libpq turns into startup parameters
+// (build_startup_packet in fe-protocol3.c), in libpq's order.
+func cfgEnvSettings(env Env) []Param {
+	var out []Param
+	for _, o := range [...]struct{ envvar, setting string }{
+		{"PGDATESTYLE", "datestyle"}, {"PGTZ", "timezone"}, {"PGGEQO", "geqo"},
+	} {
+		if v, ok := env.lookup(o.envvar); ok && !strings.EqualFold(v, "default") {
+			out = append(out, Param{Keyword: o.setting, Value: v})
+		}
+	}
+	return out
 }
 
 // cfgKeyword describes one libpq connection keyword: its environment variable and its
@@ -553,6 +572,7 @@ func cfgBuild(vals cfgValues, env Env) (*Config, error) {
 	if c.ClientEncoding == "auto" {
 		c.ClientEncoding = cfgEncodingFromLocale(env)
 	}
+	c.EnvSettings = cfgEnvSettings(env)
 
 	c.ConnectTimeout, c.ConnectTimeoutErr = cfgConnectTimeout(vals)
 	c.KeepAlive, c.KeepAliveErr = cfgKeepAlive(vals)

@@ -392,6 +392,9 @@ func (c *Conn) startup(password string) error {
 	}
 	add("application_name", app)
 	add("client_encoding", cfg.ClientEncoding)
+	for _, p := range cfg.EnvSettings { // PGDATESTYLE, PGTZ, PGGEQO, as libpq sends them
+		add(p.Keyword, p.Value)
+	}
 	for _, p := range cfg.RuntimeParams {
 		add(p.Keyword, p.Value)
 	}
