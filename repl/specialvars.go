@@ -72,15 +72,24 @@ func (s *Session) initSpecialVars() {
 	v.hook("QUERY_PROTOCOL", queryProtocolHook()) // simple or extended (qproto.go)
 }
 
-// boolVar makes the hooks of a Boolean special variable; unset means def.
-func boolVar(name string, dst *bool, def string) varHook {
+// boolSubstitute is psql's bool_substitute_hook: \unset FOO means off, \set FOO (no
+// value) means on.
+func boolSubstitute(v *string) *string {
+	on, off := "on", "off"
+	switch {
+	case v == nil:
+		return &off
+	case *v == "":
+		return &on
+	}
+	return v
+}
+
+// boolVar makes the hooks of a Boolean special variable, which starts as initial.
+func boolVar(name string, dst *bool, initial string) varHook {
 	return varHook{
-		substitute: func(v *string) *string {
-			if v == nil {
-				return &def
-			}
-			return v
-		},
+		initial:    initial,
+		substitute: boolSubstitute,
 		assign: func(v *string) error {
 			b, ok := meta.ParseBool(*v)
 			if !ok {
@@ -93,15 +102,11 @@ func boolVar(name string, dst *bool, def string) varHook {
 }
 
 // boolOrVar is a Boolean that also accepts one extra word (ECHO_HIDDEN noexec,
-// ON_ERROR_ROLLBACK interactive); set receives "on", "off" or the word.
-func boolOrVar(name, def, word string, set func(string)) varHook {
+// ON_ERROR_ROLLBACK interactive); set receives "on", "off" or the word. It starts as initial.
+func boolOrVar(name, initial, word string, set func(string)) varHook {
 	return varHook{
-		substitute: func(v *string) *string {
-			if v == nil {
-				return &def
-			}
-			return v
-		},
+		initial:    initial,
+		substitute: boolSubstitute,
 		assign: func(v *string) error {
 			if strings.EqualFold(*v, word) {
 				set(word)

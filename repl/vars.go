@@ -20,6 +20,9 @@ type varHook struct {
 	// substitute maps a value before assignment (psql's substitute hook), e.g. nil → "off".
 	substitute func(value *string) *string
 	assign     func(value *string) error
+	// initial, when not "", is the value the variable starts with when it is not set as the
+	// hook is installed (psql sets AUTOCOMMIT and SHOW_ALL_RESULTS before their hooks).
+	initial string
 }
 
 func newVars() *Vars { return &Vars{vals: map[string]string{}, hooks: map[string]varHook{}} }
@@ -70,8 +73,11 @@ func (v *Vars) hook(name string, h varHook) {
 	v.hooks[name] = h
 	cur, ok := v.vals[name]
 	var p *string
-	if ok {
+	switch {
+	case ok:
 		p = &cur
+	case h.initial != "":
+		p = &h.initial
 	}
 	v.apply(name, p)
 }
