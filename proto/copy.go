@@ -148,6 +148,9 @@ func (r *Result) runCopyIn() {
 	if rs.copyIn == nil {
 		failMsg = "COPY FROM STDIN is not supported here"
 	} else {
+		if st, ok := rs.copyIn.(CopyStarter); ok {
+			st.StartCopy()
+		}
 		got, failMsg, sendErr = r.upload(answer)
 	}
 	// After the server's error it discards messages up to Sync (extended protocol; the

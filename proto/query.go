@@ -186,6 +186,29 @@ type Result struct {
 	rows      int64
 	copy      byte // 'G' copy in, 'H' copy out, 'W' copy both, 0 none
 	copyErr   error
+	buffered  [][][]byte // the rows Buffer read, replayed by NextRow; nil when not buffered
+	replayed  int        // how many of them NextRow has returned
+}
+
+// Buffer reads the rest of the result's rows into memory, so that the Results can move on to
+// the next statement while NextRow still returns these rows (as libpq keeps a whole result:
+// psql reads a statement's result and the next one's before it prints the first). After
+// Buffer, Values are the caller's until the next NextRow, and Err and CommandTag are final.
+func (r *Result) Buffer() {
+	if r.buffered != nil {
+		return
+	}
+	rows := [][][]byte{}
+	for r.NextRow() {
+		row := make([][]byte, len(r.values))
+		for i, v := range r.values {
+			if v != nil {
+				row[i] = append(make([]byte, 0, len(v)), v...)
+			}
+		}
+		rows = append(rows, row)
+	}
+	r.buffered, r.replayed = rows, 0
 }
 
 // Query sends sql as a simple Query (protocol-v3.txt §2.2). Cancelling ctx sends a
@@ -218,8 +241,16 @@ func (c *Conn) startResults(ctx context.Context) *Results {
 
 // SetCopy sets where COPY ... FROM STDIN reads from and COPY ... TO STDOUT writes to, for
 // the rest of this query string. Without them, COPY FROM STDIN is refused with CopyFail and
-// COPY TO STDOUT data is discarded.
+// COPY TO STDOUT data is discarded. Each COPY FROM STDIN reads in until io.EOF; when a query
+// string holds several, an in that implements CopyStarter is told when each one starts, so
+// that it can give each its own data.
 func (rs *Results) SetCopy(in io.Reader, out io.Writer) { rs.copyIn, rs.copyW = in, out }
+
+// CopyStarter is implemented by a COPY FROM STDIN reader (see SetCopy) that wants to know
+// when each COPY starts: StartCopy is called before the first Read of each.
+type CopyStarter interface {
+	StartCopy()
+}
 
 // SetCopyProgress sets a function called after every chunk of a COPY with the number of
 // data bytes sent (COPY FROM STDIN) or received (COPY TO STDOUT) so far in that COPY. It is
@@ -342,6 +373,15 @@ func (rs *Results) Close() error {
 // statement failed (see Err), when the connection broke, or when a row-limited portal reached
 // its limit (see Suspended and Resume).
 func (r *Result) NextRow() bool {
+	if r.buffered != nil {
+		if r.replayed == len(r.buffered) {
+			r.values = nil
+			return false
+		}
+		r.values = r.buffered[r.replayed]
+		r.replayed++
+		return true
+	}
 	if r.finished || r.suspended {
 		return false
 	}
@@ -440,7 +480,7 @@ func (r *Result) HasRows() bool { return r.hasRows }
 // else 0.
 func (r *Result) IsCopy() byte { return r.copy }
 
-// RowsRead returns how many rows NextRow has returned.
+// RowsRead returns how many rows were read from the server (NextRow, or Buffer).
 func (r *Result) RowsRead() int64 { return r.rows }
 
 // QueryValue runs sql and returns the first column of its first row as text ("" for NULL).

@@ -13,6 +13,15 @@ type copyLines struct {
 	pending []byte
 	started bool
 	done    bool
+	// before, when set, runs at the start of each COPY's data, before its first line is
+	// read (the loop prints the result that came before the COPY: sendQuery).
+	before func()
+}
+
+// StartCopy implements proto.CopyStarter: every COPY FROM STDIN of a query string reads its
+// own lines, up to its own "\.".
+func (c *copyLines) StartCopy() {
+	c.pending, c.started, c.done = c.pending[:0], false, false
 }
 
 func (c *copyLines) Read(p []byte) (int, error) {
@@ -23,6 +32,9 @@ func (c *copyLines) Read(p []byte) (int, error) {
 		}
 		if !c.started {
 			c.started = true
+			if c.before != nil {
+				c.before()
+			}
 			if s.interactive && !s.quiet {
 				s.out.Flush()
 				io.WriteString(s.opts.Stdout, "Enter data to be copied followed by a newline.\nEnd with a backslash and a period on a line by itself, or an EOF signal.\n")

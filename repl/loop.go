@@ -257,12 +257,16 @@ func (s *Session) sendQuery(query string) bool {
 	in := &copyLines{s: s}
 	s.copyIn = in
 	defer func() { in.drain(); s.copyIn = nil }()
-	rs.SetCopy(in, s.out)
 	ok := true
-	for rs.NextResult() {
-		if !s.printResult(ctx, rs.Result(), query) {
-			ok = false
+	if singleStatement(query, s.conn.ParameterStatus("standard_conforming_strings") != "off") {
+		rs.SetCopy(in, s.out)
+		for rs.NextResult() {
+			if !s.printResult(ctx, rs.Result(), query) {
+				ok = false
+			}
 		}
+	} else {
+		ok = s.printResults(ctx, rs, in, query)
 	}
 	if err := rs.Err(); err != nil {
 		s.reportConnErr(err)
@@ -270,6 +274,66 @@ func (s *Session) sendQuery(query string) bool {
 	}
 	s.out.Flush()
 	return ok
+}
+
+// printResults prints the results of a query string of several statements as psql 15's
+// ExecQueryAndProcessResults does: each result is read whole, then the next one is read
+// before the first is printed (so a notice of a statement comes before the table of the one
+// before it), and options that concern "the result" (\gset, \gexec, \crosstabview) apply
+// to the last one; the others are printed only with SHOW_ALL_RESULTS on. A COPY's data comes
+// after the result before it is printed. It reports success.
+func (s *Session) printResults(ctx context.Context, rs *proto.Results, in *copyLines, query string) bool {
+	ok := true
+	var prev *proto.Result
+	flush := func() {
+		if prev != nil {
+			ok = s.printResultOf(ctx, prev, query) && ok
+			prev = nil
+		}
+	}
+	in.before = flush
+	rs.SetCopy(in, &beforeWriter{w: s.out, before: flush})
+	for rs.NextResult() {
+		r := rs.Result()
+		r.Buffer()
+		flush()
+		prev = r
+	}
+	if prev != nil {
+		ok = s.printResult(ctx, prev, query) && ok
+	}
+	return ok
+}
+
+// printResultOf prints a result that is not the last of its query string: not at all with
+// SHOW_ALL_RESULTS off (an error still is), and never through \gset, \gexec or
+// \crosstabview, which take the last result.
+func (s *Session) printResultOf(ctx context.Context, r *proto.Result, query string) bool {
+	if r.Err() == nil && !s.special.showAllResults {
+		s.lastResult = r
+		return true
+	}
+	cur, crosstab := s.send.cur, s.popt.Crosstab
+	if cur != nil {
+		plain := *cur
+		plain.Gset, plain.Gexec = false, false
+		s.send.cur = &plain
+	}
+	s.popt.Crosstab = render.Crosstab{}
+	ok := s.printResult(ctx, r, query)
+	s.send.cur, s.popt.Crosstab = cur, crosstab
+	return ok
+}
+
+// beforeWriter calls before ahead of each write (COPY TO STDOUT data, see printResults).
+type beforeWriter struct {
+	w      io.Writer
+	before func()
+}
+
+func (b *beforeWriter) Write(p []byte) (int, error) {
+	b.before()
+	return b.w.Write(p)
 }
 
 // cancelOnInterrupt makes SIGINT (Ctrl-C) send a CancelRequest for the running query, with
