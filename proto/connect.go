@@ -34,6 +34,7 @@ type Conn struct {
 	secretKey  []byte
 	params     map[string]string
 	txStatus   byte
+	lastQuery  string       // the text of the last Query or Parse sent (libpq's last_query)
 	password   string       // the password used, kept for reconnecting with the same settings
 	protoMinor uint32       // the protocol minor version in use: 0 or 2
 	fatal      *ServerError // a FATAL error received, which the server's close follows

@@ -130,6 +130,16 @@ func (c *Conn) send(msgs ...wire.FrontendMessage) error {
 		return ErrClosed
 	}
 	for _, m := range msgs {
+		switch m := m.(type) {
+		case *wire.Query:
+			c.lastQuery = m.String
+		case *wire.Parse:
+			c.lastQuery = m.Query
+		case *wire.Bind:
+			if m.Statement != "" {
+				c.lastQuery = "" // a prepared statement's text is not the client's to know
+			}
+		}
 		if err := c.fe.Send(m); err != nil {
 			return err
 		}
@@ -223,6 +233,11 @@ func (c *Conn) Query(ctx context.Context, sql string) (*Results, error) {
 	}
 	return c.startResults(ctx), nil
 }
+
+// LastQuery returns the text of the last query string or statement sent (a Query's, or a
+// Parse's), "" after the execution of a named prepared statement: the text a notice's
+// position refers to, as libpq's last_query is for its notice processor.
+func (c *Conn) LastQuery() string { return c.lastQuery }
 
 // startResults marks the connection busy and returns the reader of what was just sent.
 func (c *Conn) startResults(ctx context.Context) *Results {

@@ -378,7 +378,11 @@ func (s *Session) syncConnVars() {
 
 // onNotice prints a NoticeResponse as psql's notice processor does.
 func (s *Session) onNotice(n *proto.Notice) {
-	s.printErr(s.formatError(n, ""))
+	query := ""
+	if s.conn != nil {
+		query = s.conn.LastQuery() // a notice's position refers to it, as libpq shows it
+	}
+	s.printErr(s.formatError(n, query))
 }
 
 // runPsqlrc runs the start-up files as psql does: the system one
