@@ -473,7 +473,9 @@ func buildDefaultPrivileges(r *dreq) (listing, error) {
 			`CASE d.defaclobjtype WHEN 'r' THEN 'table' WHEN 'S' THEN 'sequence' WHEN 'f' THEN 'function' WHEN 'T' THEN 'type' WHEN 'n' THEN 'schema' END AS "Type"`,
 			acl("d.defaclacl")) +
 			"FROM pg_catalog.pg_default_acl d\n  LEFT JOIN pg_catalog.pg_namespace n ON n.oid = d.defaclnamespace\n",
-		filter: NameFilter{NameVar: "n.nspname", AltNameVar: "pg_catalog.pg_get_userbyid(d.defaclrole)"},
+		// psql 15 accepts up to three dotted parts here but does not split them (no schema
+		// variable): two dots name "another database" (listDefaultACLs, describe.c).
+		filter: NameFilter{NameVar: "n.nspname", AltNameVar: "pg_catalog.pg_get_userbyid(d.defaclrole)", MaxParts: 3},
 		order:  "ORDER BY 1, 2, 3;",
 		title:  "Default access privileges",
 	}
@@ -507,8 +509,9 @@ func buildLanguages(r *dreq) (listing, error) {
 			when(r.verbose, acl("l.lanacl")),
 			`d.description AS "Description"`) +
 			"FROM pg_catalog.pg_language l\n  LEFT JOIN pg_catalog.pg_description d ON d.classoid = l.tableoid AND d.objoid = l.oid AND d.objsubid = 0\n",
+		// The filter takes two parts, unsplit: any dot is "cross-database" (listLanguages).
 		sys:    "l.lanplcallfoid != 0",
-		filter: NameFilter{NameVar: "l.lanname"},
+		filter: NameFilter{NameVar: "l.lanname", MaxParts: 2},
 		order:  "ORDER BY 1;",
 		title:  "List of languages",
 	}

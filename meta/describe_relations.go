@@ -74,7 +74,7 @@ func relTitle(ri relInfo, name string) string {
 func describeOne(env *Env, r *dreq, oid, nsp, rel string) Result {
 	info, res := env.query("SELECT c.relkind, c.relpersistence, c.relreplident, " +
 		when(r.version >= 120000, "COALESCE(am.amname, '')") + when(r.version < 120000, "''") +
-		", COALESCE(c.reloftype::pg_catalog.regtype::pg_catalog.text, ''), c.relhasindex, c.relrowsecurity, c.relforcerowsecurity, c.relispartition, c.relhasrules, c.relhastriggers,\n" +
+		", CASE WHEN c.reloftype = 0 THEN '' ELSE c.reloftype::pg_catalog.regtype::pg_catalog.text END, c.relhasindex, c.relrowsecurity, c.relforcerowsecurity, c.relispartition, c.relhasrules, c.relhastriggers,\n" +
 		"  pg_catalog.array_to_string(c.reloptions || array(select 'toast.' || x from pg_catalog.unnest(tc.reloptions) x), ', '),\n" +
 		"  (SELECT spcname FROM pg_catalog.pg_tablespace WHERE oid = c.reltablespace)\n" +
 		"FROM pg_catalog.pg_class c\n  LEFT JOIN pg_catalog.pg_class tc ON (c.reltoastrelid = tc.oid)\n" + when(r.version >= 120000, "  LEFT JOIN pg_catalog.pg_am am ON am.oid = c.relam\n") +
@@ -109,7 +109,7 @@ func describeOne(env *Env, r *dreq, oid, nsp, rel string) Result {
 		}
 		t.Rows = append(t.Rows, row)
 	}
-	footers, res := relationFooters(env, r, oid, name, ri)
+	footers, res := relationFooters(env, r, oid, nsp, rel, ri)
 	if res != OK {
 		return res
 	}
@@ -235,14 +235,16 @@ func describeSequence(env *Env, oid, name string, ri relInfo) Result {
 	if res != OK {
 		return res
 	}
-	if owner.Len() > 0 {
+	if owner.Len() == 1 {
 		if owner.Get(0, 1) == "i" {
 			t.Footers = append(t.Footers, "Sequence for identity column: "+owner.Get(0, 0))
 		} else {
 			t.Footers = append(t.Footers, "Owned by: "+owner.Get(0, 0))
 		}
 	}
-	return env.printTable(t, false, true)
+	// psql prints a sequence with printQuery and the user's settings, \x included
+	// (describeOneTableDetails); other relations are never expanded.
+	return env.printTable(t, false, false)
 }
 
 // footerList runs sql and appends a heading plus one line per row made by line.
@@ -263,15 +265,23 @@ func footerList(env *Env, footers *[]string, heading, sql string, line func(rows
 	return OK
 }
 
-// relationFooters builds the lines \d prints under a relation's columns.
-func relationFooters(env *Env, r *dreq, oid, name string, ri relInfo) ([]string, Result) {
+// relationFooters builds the lines \d prints under a relation's columns, in the order of
+// psql 15's describeOneTableDetails (describe.c): partition, partition key, owning table;
+// the index line or the table footers (indexes, constraints, policies, statistics, rules,
+// publications); the view definition; triggers; then, for table-like kinds, server,
+// parents, children, type, replica identity, tablespace and access method; options last.
+// nsp and rel are the relation's schema and name as found by the \d pattern query.
+func relationFooters(env *Env, r *dreq, oid, nsp, rel string, ri relInfo) ([]string, Result) {
 	var f []string
 	q := "'" + oid + "'"
-	table := ri.kind == "r" || ri.kind == "p" || ri.kind == "m" || ri.kind == "f" || ri.kind == "t"
+	v := r.version
+	if v == 0 {
+		v = 150000
+	}
 	// "Partition of" comes first, for partitions of tables and of partitioned indexes.
 	if ri.isPartition {
 		rows, res := env.query("SELECT inhparent::pg_catalog.regclass, pg_catalog.pg_get_expr(c.relpartbound, c.oid), pg_catalog.pg_get_partition_constraintdef(c.oid), " +
-			when(r.version == 0 || r.version >= 140000, "inhdetachpending") + when(r.version != 0 && r.version < 140000, "false") + "\n" +
+			when(v >= 140000, "inhdetachpending") + when(v < 140000, "false") + "\n" +
 			"FROM pg_catalog.pg_class c JOIN pg_catalog.pg_inherits i ON c.oid = inhrelid WHERE c.oid = " + q + ";")
 		if res != OK {
 			return nil, res
@@ -291,85 +301,134 @@ func relationFooters(env *Env, r *dreq, oid, name string, ri relInfo) ([]string,
 			}
 		}
 	}
-	switch ri.kind {
-	case "i", "I":
-		rows, res := env.query("SELECT i.indisunique, i.indisprimary, i.indisclustered, i.indisvalid, a.amname,\n" +
-			"  pg_catalog.quote_ident(n.nspname) || '.' || pg_catalog.quote_ident(c2.relname), pg_catalog.pg_get_expr(i.indpred, i.indrelid, true), i.indisreplident\n" +
-			"FROM pg_catalog.pg_index i JOIN pg_catalog.pg_class c ON c.oid = i.indexrelid JOIN pg_catalog.pg_class c2 ON c2.oid = i.indrelid\n" +
-			"  JOIN pg_catalog.pg_namespace n ON n.oid = c2.relnamespace JOIN pg_catalog.pg_am a ON a.oid = c.relam\n" +
-			"WHERE i.indexrelid = " + q + ";")
-		if res != OK || rows.Len() == 0 {
-			return nil, res
-		}
-		g := func(k int) string { return rows.Get(0, k) }
-		var b strings.Builder
-		if g(1) == "t" {
-			b.WriteString("primary key, ")
-		} else if g(0) == "t" {
-			b.WriteString("unique, ")
-		}
-		fmt.Fprintf(&b, "%s, for table \"%s\"", g(4), g(5))
-		if g(6) != "" {
-			fmt.Fprintf(&b, ", predicate (%s)", g(6))
-		}
-		if g(2) == "t" {
-			b.WriteString(", clustered")
-		}
-		if g(3) != "t" {
-			b.WriteString(", invalid")
-		}
-		if g(7) == "t" {
-			b.WriteString(", replica identity")
-		}
-		f = append(f, b.String())
-		if ri.kind == "i" {
-			f = appendTablespace(f, ri)
-			if r.verbose && ri.relOptions != "" {
-				f = append(f, "Options: "+ri.relOptions)
-			}
-			return f, OK
-		}
-		// A partitioned index goes on to psql's table footers: its partitions, tablespace
-		// and access method (describeOneTableDetails, describe.c).
-		return partitionIndexFooters(env, r, q, ri, f)
-	case "v", "m":
-		if ri.kind == "m" || r.verbose {
-			// Indexes of a materialized view come below.
-		}
-	}
-	if ri.kind == "f" {
-		rows, res := env.query("SELECT s.srvname, CASE WHEN ftoptions IS NULL THEN '' ELSE '(' || pg_catalog.array_to_string(ARRAY(SELECT pg_catalog.quote_ident(option_name) || ' ' || pg_catalog.quote_literal(option_value) FROM pg_catalog.pg_options_to_table(ftoptions)), ', ') || ')' END\n" +
-			"FROM pg_catalog.pg_foreign_table f JOIN pg_catalog.pg_foreign_server s ON f.ftserver = s.oid WHERE f.ftrelid = " + q + ";")
-		if res != OK {
-			return nil, res
-		}
-		if rows.Len() > 0 {
-			f = append(f, "Server: "+rows.Get(0, 0))
-			if rows.Get(0, 1) != "" {
-				f = append(f, "FDW options: "+rows.Get(0, 1))
-			}
-		}
-	}
 	if ri.kind == "p" {
 		rows, res := env.query("SELECT pg_catalog.pg_get_partkeydef(" + q + "::pg_catalog.oid);")
 		if res != OK {
 			return nil, res
 		}
-		f = append(f, "Partition key: "+rows.Get(0, 0))
+		if rows.Len() == 1 {
+			f = append(f, "Partition key: "+rows.Get(0, 0))
+		}
 	}
 	if ri.kind == "t" {
-		res := footerList(env, &f, "", "SELECT n.nspname, c.relname\n"+
-			"FROM pg_catalog.pg_class c JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace\n"+
-			"WHERE reltoastrelid = "+q+";",
-			func(rows *Rows, i int) string {
-				return fmt.Sprintf("Owning table: \"%s.%s\"", rows.Get(i, 0), rows.Get(i, 1))
-			})
+		rows, res := env.query("SELECT n.nspname, c.relname\n" +
+			"FROM pg_catalog.pg_class c JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace\n" +
+			"WHERE reltoastrelid = " + q + ";")
 		if res != OK {
 			return nil, res
 		}
+		if rows.Len() == 1 {
+			f = append(f, fmt.Sprintf("Owning table: \"%s.%s\"", rows.Get(0, 0), rows.Get(0, 1)))
+		}
 	}
-	if table && ri.hasIndex {
-		res := footerList(env, &f, "Indexes:", "SELECT c2.relname, i.indisprimary, i.indisunique, i.indisclustered, i.indisvalid,\n"+
+	switch ri.kind {
+	case "i", "I":
+		line, res := indexFooter(env, v, q, nsp)
+		if res != OK {
+			return nil, res
+		}
+		if line == "" {
+			// psql gives up on the relation when the index row is missing.
+			return nil, Error
+		}
+		f = append(f, line)
+		if ri.kind == "i" {
+			f = appendTablespace(f, ri)
+		}
+	case "r", "m", "f", "p", "t":
+		if res := tableConstraintFooters(env, v, q, ri, &f); res != OK {
+			return nil, res
+		}
+		if res := tableFooters(env, r, q, ri, &f); res != OK {
+			return nil, res
+		}
+	}
+	if (ri.kind == "v" || ri.kind == "m") && r.verbose {
+		rows, res := env.query("SELECT pg_catalog.pg_get_viewdef(" + q + "::pg_catalog.oid, true);")
+		if res != OK {
+			return nil, res
+		}
+		if rows.Len() > 0 {
+			f = append(f, "View definition:")
+			f = append(f, strings.Split(rows.Get(0, 0), "\n")...)
+			if ri.hasRules {
+				if res := viewRuleFooters(env, q, &f); res != OK {
+					return nil, res
+				}
+			}
+		}
+	}
+	if ri.hasTriggers {
+		if res := triggerFooters(env, v, q, &f); res != OK {
+			return nil, res
+		}
+	}
+	if strings.Contains("rmfpIt", ri.kind) && len(ri.kind) == 1 {
+		if res := tableEndFooters(env, r, v, q, nsp, ri, &f); res != OK {
+			return nil, res
+		}
+	}
+	if r.verbose && ri.relOptions != "" {
+		f = append(f, "Options: "+ri.relOptions)
+	}
+	return f, OK
+}
+
+// indexFooter is the line \d prints under an index's columns: "primary key, " or
+// "unique[ nulls not distinct], ", the access method, the table (schema of the index as
+// given, unquoted, as psql assumes both share it), and predicate, clustered, invalid,
+// deferrable, initially deferred and replica identity marks. "" when the index row is
+// missing.
+func indexFooter(env *Env, v int, q, nsp string) (string, Result) {
+	rows, res := env.query("SELECT i.indisunique, i.indisprimary, i.indisclustered, i.indisvalid,\n" +
+		"  (NOT i.indimmediate) AND EXISTS (SELECT 1 FROM pg_catalog.pg_constraint WHERE conrelid = i.indrelid AND conindid = i.indexrelid AND contype IN ('p','u','x') AND condeferrable) AS condeferrable,\n" +
+		"  (NOT i.indimmediate) AND EXISTS (SELECT 1 FROM pg_catalog.pg_constraint WHERE conrelid = i.indrelid AND conindid = i.indexrelid AND contype IN ('p','u','x') AND condeferred) AS condeferred,\n" +
+		"  i.indisreplident,\n" +
+		when(v >= 150000, "  i.indnullsnotdistinct,\n") + when(v < 150000, "  false AS indnullsnotdistinct,\n") +
+		"  a.amname, c2.relname, pg_catalog.pg_get_expr(i.indpred, i.indrelid, true)\n" +
+		"FROM pg_catalog.pg_index i, pg_catalog.pg_class c, pg_catalog.pg_class c2, pg_catalog.pg_am a\n" +
+		"WHERE i.indexrelid = c.oid AND c.oid = " + q + " AND c.relam = a.oid\nAND i.indrelid = c2.oid;")
+	if res != OK {
+		return "", res
+	}
+	if rows.Len() != 1 {
+		return "", OK
+	}
+	g := func(k int) string { return rows.Get(0, k) }
+	var b strings.Builder
+	if g(1) == "t" {
+		b.WriteString("primary key, ")
+	} else if g(0) == "t" {
+		b.WriteString("unique")
+		if g(7) == "t" {
+			b.WriteString(" nulls not distinct")
+		}
+		b.WriteString(", ")
+	}
+	fmt.Fprintf(&b, "%s, for table \"%s.%s\"", g(8), nsp, g(9))
+	if g(10) != "" {
+		fmt.Fprintf(&b, ", predicate (%s)", g(10))
+	}
+	for _, m := range []struct {
+		k    int
+		want bool
+		text string
+	}{{2, true, ", clustered"}, {3, false, ", invalid"}, {4, true, ", deferrable"}, {5, true, ", initially deferred"}, {6, true, ", replica identity"}} {
+		if (g(m.k) == "t") == m.want {
+			b.WriteString(m.text)
+		}
+	}
+	return b.String(), OK
+}
+
+// tableConstraintFooters appends a table's "Indexes:", "Check constraints:",
+// "Foreign-key constraints:" and "Referenced by:" sections. Foreign keys are looked for
+// only when the relation has triggers or is partitioned, as psql does; on a partition or
+// partitioned table (server 12+) those of its ancestors follow its own, and constraints
+// cloned from a parent (conparentid <> 0) are left out.
+func tableConstraintFooters(env *Env, v int, q string, ri relInfo, f *[]string) Result {
+	if ri.hasIndex {
+		res := footerList(env, f, "Indexes:", "SELECT c2.relname, i.indisprimary, i.indisunique, i.indisclustered, i.indisvalid,\n"+
 			"  pg_catalog.pg_get_indexdef(i.indexrelid, 0, true), pg_catalog.pg_get_constraintdef(con.oid, true), con.contype, con.condeferrable, con.condeferred, i.indisreplident,\n"+
 			"  (SELECT spcname FROM pg_catalog.pg_tablespace WHERE oid = c2.reltablespace)\n"+
 			"FROM pg_catalog.pg_class c, pg_catalog.pg_class c2, pg_catalog.pg_index i\n"+
@@ -377,151 +436,174 @@ func relationFooters(env *Env, r *dreq, oid, name string, ri relInfo) ([]string,
 			"WHERE c.oid = "+q+" AND c.oid = i.indrelid AND i.indexrelid = c2.oid\n"+
 			"ORDER BY i.indisprimary DESC, c2.relname;", indexLine)
 		if res != OK {
-			return nil, res
+			return res
 		}
 	}
-	if table {
-		res := footerList(env, &f, "Check constraints:", "SELECT r.conname, pg_catalog.pg_get_constraintdef(r.oid, true)\n"+
-			"FROM pg_catalog.pg_constraint r WHERE r.conrelid = "+q+" AND r.contype = 'c'\nORDER BY 1;",
-			func(rows *Rows, i int) string { return fmt.Sprintf("    \"%s\" %s", rows.Get(i, 0), rows.Get(i, 1)) })
-		if res != OK {
-			return nil, res
-		}
-		res = footerList(env, &f, "Foreign-key constraints:", "SELECT conname, pg_catalog.pg_get_constraintdef(r.oid, true),\n"+
-			"  conrelid = "+q+"::pg_catalog.regclass AS sametable, conrelid::pg_catalog.regclass\n"+
-			"FROM pg_catalog.pg_constraint r\n"+
-			"WHERE r.conrelid IN (SELECT pg_catalog.pg_partition_ancestors("+q+") UNION ALL VALUES ("+q+"::pg_catalog.regclass))\n"+
-			"  AND r.contype = 'f' AND (r.conparentid = 0 OR r.conrelid <> "+q+")\nORDER BY sametable DESC, conname;",
-			func(rows *Rows, i int) string {
-				if rows.Get(i, 2) == "t" {
-					return fmt.Sprintf("    \"%s\" %s", rows.Get(i, 0), rows.Get(i, 1))
-				}
-				return fmt.Sprintf("    TABLE \"%s\" CONSTRAINT \"%s\" %s", rows.Get(i, 3), rows.Get(i, 0), rows.Get(i, 1))
-			})
-		if res != OK {
-			return nil, res
-		}
-		res = footerList(env, &f, "Referenced by:", "SELECT conname, conrelid::pg_catalog.regclass, pg_catalog.pg_get_constraintdef(oid, true)\n"+
-			"FROM pg_catalog.pg_constraint c\n"+
-			"WHERE confrelid IN (SELECT pg_catalog.pg_partition_ancestors("+q+") UNION ALL VALUES ("+q+"::pg_catalog.regclass))\n"+
-			"  AND contype = 'f' AND conparentid = 0\nORDER BY conname;",
-			func(rows *Rows, i int) string {
-				return fmt.Sprintf("    TABLE \"%s\" CONSTRAINT \"%s\" %s", rows.Get(i, 1), rows.Get(i, 0), rows.Get(i, 2))
-			})
-		if res != OK {
-			return nil, res
-		}
-		if res = tableFooters(env, r, q, ri, &f); res != OK {
-			return nil, res
-		}
+	res := footerList(env, f, "Check constraints:", "SELECT r.conname, pg_catalog.pg_get_constraintdef(r.oid, true)\n"+
+		"FROM pg_catalog.pg_constraint r WHERE r.conrelid = "+q+" AND r.contype = 'c'\nORDER BY 1;",
+		func(rows *Rows, i int) string { return fmt.Sprintf("    \"%s\" %s", rows.Get(i, 0), rows.Get(i, 1)) })
+	if res != OK {
+		return res
 	}
-	if ri.kind == "v" && r.verbose {
-		rows, res := env.query("SELECT pg_catalog.pg_get_viewdef(" + q + "::pg_catalog.oid, true);")
-		if res != OK {
-			return nil, res
-		}
-		f = append(f, "View definition:")
-		f = append(f, strings.Split(rows.Get(0, 0), "\n")...)
-		if ri.hasRules {
-			if res := viewRuleFooters(env, q, &f); res != OK {
-				return nil, res
-			}
-		}
+	if !ri.hasTriggers && ri.kind != "p" {
+		return OK
 	}
-	if ri.kind == "m" && r.verbose {
-		rows, res := env.query("SELECT pg_catalog.pg_get_viewdef(" + q + "::pg_catalog.oid, true);")
-		if res != OK {
-			return nil, res
-		}
-		f = append(f, "View definition:")
-		f = append(f, strings.Split(rows.Get(0, 0), "\n")...)
+	var fk string
+	if v >= 120000 && (ri.isPartition || ri.kind == "p") {
+		fk = "SELECT conrelid = " + q + "::pg_catalog.regclass AS sametable, conname,\n" +
+			"  pg_catalog.pg_get_constraintdef(oid, true) AS condef, conrelid::pg_catalog.regclass AS ontable\n" +
+			"FROM pg_catalog.pg_constraint, pg_catalog.pg_partition_ancestors(" + q + ")\n" +
+			"WHERE conrelid = relid AND contype = 'f' AND conparentid = 0\nORDER BY sametable DESC, conname;"
+	} else {
+		fk = "SELECT true AS sametable, conname, pg_catalog.pg_get_constraintdef(r.oid, true) AS condef,\n" +
+			"  conrelid::pg_catalog.regclass AS ontable\n" +
+			"FROM pg_catalog.pg_constraint r\nWHERE r.conrelid = " + q + " AND r.contype = 'f'\n" +
+			when(v >= 120000, "  AND conparentid = 0\n") + "ORDER BY conname;"
 	}
-	if table && ri.hasTriggers {
-		rows, res := env.query("SELECT t.tgname, pg_catalog.pg_get_triggerdef(t.oid, true), t.tgenabled, t.tgisinternal\n" +
-			"FROM pg_catalog.pg_trigger t WHERE t.tgrelid = " + q + " AND (NOT t.tgisinternal OR (t.tgisinternal AND t.tgenabled = 'D'))\nORDER BY 1;")
-		if res != OK {
-			return nil, res
+	res = footerList(env, f, "Foreign-key constraints:", fk, func(rows *Rows, i int) string {
+		if rows.Get(i, 0) == "f" {
+			return fmt.Sprintf("    TABLE \"%s\" CONSTRAINT \"%s\" %s", rows.Get(i, 3), rows.Get(i, 1), rows.Get(i, 2))
 		}
-		groups := []struct {
-			head string
-			keep func(en string) bool
-		}{
-			{"Triggers:", func(en string) bool { return en == "O" || en == "t" }},
-			{"Disabled user triggers:", func(en string) bool { return en == "D" || en == "f" }},
-			{"Triggers firing always:", func(en string) bool { return en == "A" }},
-			{"Triggers firing on replica only:", func(en string) bool { return en == "R" }},
-		}
-		for _, g := range groups {
-			first := true
-			for i := range rows.Data {
-				if !g.keep(rows.Get(i, 2)) {
-					continue
-				}
-				if first {
-					f = append(f, g.head)
-					first = false
-				}
-				def := rows.Get(i, 1)
-				if k := strings.Index(def, " TRIGGER "); k >= 0 {
-					def = def[k+len(" TRIGGER "):]
-				}
-				f = append(f, "    "+def)
-			}
-		}
+		return fmt.Sprintf("    \"%s\" %s", rows.Get(i, 1), rows.Get(i, 2))
+	})
+	if res != OK {
+		return res
 	}
-	if ri.kind == "r" || ri.kind == "p" || ri.kind == "f" {
-		rows, res := env.query("SELECT c.oid::pg_catalog.regclass FROM pg_catalog.pg_class c, pg_catalog.pg_inherits i\n" +
-			"WHERE c.oid = i.inhparent AND i.inhrelid = " + q + " AND c.relkind <> 'p'\nORDER BY inhseqno;")
-		if res != OK {
-			return nil, res
-		}
+	ref := "SELECT conname, conrelid::pg_catalog.regclass AS ontable, pg_catalog.pg_get_constraintdef(oid, true) AS condef\n" +
+		"FROM pg_catalog.pg_constraint c\n"
+	if v >= 120000 {
+		ref += "WHERE confrelid IN (SELECT pg_catalog.pg_partition_ancestors(" + q + ") UNION ALL VALUES (" + q + "::pg_catalog.regclass))\n" +
+			"  AND contype = 'f' AND conparentid = 0\nORDER BY conname;"
+	} else {
+		ref += "WHERE confrelid = " + q + " AND contype = 'f'\nORDER BY conname;"
+	}
+	return footerList(env, f, "Referenced by:", ref, func(rows *Rows, i int) string {
+		return fmt.Sprintf("    TABLE \"%s\" CONSTRAINT \"%s\" %s", rows.Get(i, 1), rows.Get(i, 0), rows.Get(i, 2))
+	})
+}
+
+// triggerFooters appends a relation's user triggers (of tables and views alike) in psql's
+// five groups: enabled, disabled user, disabled internal, firing always, firing on replica
+// only. Each line is the trigger definition after " TRIGGER "; a trigger cloned from a
+// partitioned ancestor (server 13+) ends with ", ON TABLE topmost-ancestor". Servers 11 to
+// 14 mark such clones internal, so psql shows internal triggers that depend on another
+// trigger there.
+func triggerFooters(env *Env, v int, q string, f *[]string) Result {
+	parent := "  NULL AS parent\n"
+	if v >= 130000 {
+		parent = "  CASE WHEN t.tgparentid != 0 THEN\n" +
+			"    (SELECT u.tgrelid::pg_catalog.regclass\n" +
+			"     FROM pg_catalog.pg_trigger AS u,\n" +
+			"          pg_catalog.pg_partition_ancestors(t.tgrelid) WITH ORDINALITY AS a(relid, depth)\n" +
+			"     WHERE u.tgname = t.tgname AND u.tgrelid = a.relid\n" +
+			"           AND u.tgparentid = 0\n" +
+			"     ORDER BY a.depth LIMIT 1)\n" +
+			"  END AS parent\n"
+	}
+	keep := "(NOT t.tgisinternal OR (t.tgisinternal AND t.tgenabled = 'D'))"
+	if v >= 110000 && v < 150000 {
+		keep = "(NOT t.tgisinternal OR (t.tgisinternal AND t.tgenabled = 'D') \n" +
+			"    OR EXISTS (SELECT 1 FROM pg_catalog.pg_depend WHERE objid = t.oid \n" +
+			"        AND refclassid = 'pg_catalog.pg_trigger'::pg_catalog.regclass))"
+	}
+	rows, res := env.query("SELECT t.tgname, pg_catalog.pg_get_triggerdef(t.oid, true), t.tgenabled, t.tgisinternal,\n" +
+		parent + "FROM pg_catalog.pg_trigger t\nWHERE t.tgrelid = " + q + " AND " + keep + "\nORDER BY 1;")
+	if res != OK {
+		return res
+	}
+	groups := []struct {
+		head string
+		keep func(en, internal string) bool
+	}{
+		{"Triggers:", func(en, _ string) bool { return en == "O" || en == "t" }},
+		{"Disabled user triggers:", func(en, in string) bool { return (en == "D" || en == "f") && in == "f" }},
+		{"Disabled internal triggers:", func(en, in string) bool { return (en == "D" || en == "f") && in == "t" }},
+		{"Triggers firing always:", func(en, _ string) bool { return en == "A" }},
+		{"Triggers firing on replica only:", func(en, _ string) bool { return en == "R" }},
+	}
+	for _, g := range groups {
+		first := true
 		for i := range rows.Data {
-			prefix := "Inherits: "
-			if i > 0 {
-				prefix = "          "
+			if !g.keep(rows.Get(i, 2), rows.Get(i, 3)) {
+				continue
 			}
-			line := prefix + rows.Get(i, 0)
-			if i < rows.Len()-1 {
-				line += ","
+			if first {
+				*f = append(*f, g.head)
+				first = false
 			}
-			f = append(f, line)
+			def := rows.Get(i, 1)
+			if k := strings.Index(def, " TRIGGER "); k >= 0 {
+				def = def[k+len(" TRIGGER "):]
+			}
+			line := "    " + def
+			if !rows.IsNull(i, 4) {
+				line += ", ON TABLE " + rows.Get(i, 4)
+			}
+			*f = append(*f, line)
 		}
 	}
-	if table {
-		if res := childFooters(env, r, q, ri, &f); res != OK {
-			return nil, res
+	return OK
+}
+
+// tableEndFooters appends the last footers of a table-like relation (kinds r, m, f, p, I,
+// t): a foreign table's server and options, the non-partitioned parents ("Inherits"), the
+// children or partitions, the type of a typed table, with + a non-default replica
+// identity, the tablespace and, with + unless HIDE_TABLEAM, the access method.
+func tableEndFooters(env *Env, r *dreq, v int, q, nsp string, ri relInfo, f *[]string) Result {
+	if ri.kind == "f" {
+		rows, res := env.query("SELECT s.srvname,\n" +
+			"  pg_catalog.array_to_string(ARRAY(SELECT pg_catalog.quote_ident(option_name) || ' ' || pg_catalog.quote_literal(option_value)\n" +
+			"    FROM pg_catalog.pg_options_to_table(ftoptions)), ', ')\n" +
+			"FROM pg_catalog.pg_foreign_table f, pg_catalog.pg_foreign_server s\n" +
+			"WHERE f.ftrelid = " + q + " AND s.oid = f.ftserver;")
+		if res != OK {
+			return res
+		}
+		if rows.Len() != 1 {
+			return Error
+		}
+		*f = append(*f, "Server: "+rows.Get(0, 0))
+		if o := rows.Get(0, 1); o != "" {
+			*f = append(*f, "FDW options: ("+o+")")
 		}
 	}
-	if r.verbose && (ri.kind == "r" || ri.kind == "m") && ri.replIdent != "d" && ri.replIdent != "i" && !strings.HasPrefix(name, "pg_catalog.") {
-		f = append(f, "Replica Identity: "+map[string]string{"f": "FULL", "n": "NOTHING"}[ri.replIdent])
+	rows, res := env.query("SELECT c.oid::pg_catalog.regclass FROM pg_catalog.pg_class c, pg_catalog.pg_inherits i\n" +
+		"WHERE c.oid = i.inhparent AND i.inhrelid = " + q + "\n  AND c.relkind != 'p' AND c.relkind != 'I'\nORDER BY inhseqno;")
+	if res != OK {
+		return res
 	}
-	if ri.kind == "r" || ri.kind == "m" || ri.kind == "p" || ri.kind == "t" {
-		f = appendTablespace(f, ri)
+	for i := range rows.Data {
+		prefix := "Inherits: "
+		if i > 0 {
+			prefix = "          "
+		}
+		line := prefix + rows.Get(i, 0)
+		if i < rows.Len()-1 {
+			line += ","
+		}
+		*f = append(*f, line)
 	}
-	return accessMethodFooters(env, r, ri, f), OK
-}
-
-// accessMethodFooters ends \d's footers of a table-like relation: the access method, if
-// the relation has one (servers from 12), and with + the storage options.
-func accessMethodFooters(env *Env, r *dreq, ri relInfo, f []string) []string {
-	if r.verbose && r.version >= 120000 && !boolVar(env, "HIDE_TABLEAM") && ri.am != "" && strings.Contains("rmfptI", ri.kind) {
-		f = append(f, "Access method: "+ri.am)
+	if res := childFooters(env, r, q, ri, f); res != OK {
+		return res
 	}
-	if r.verbose && ri.relOptions != "" {
-		f = append(f, "Options: "+ri.relOptions)
+	if ri.ofType != "" {
+		*f = append(*f, "Typed table of type: "+ri.ofType)
 	}
-	return f
-}
-
-// partitionIndexFooters are the footers of a partitioned index after its "btree, for
-// table" line: its partitions, tablespace, access method and options, as psql 15 prints
-// them for relkind 'I'.
-func partitionIndexFooters(env *Env, r *dreq, q string, ri relInfo, f []string) ([]string, Result) {
-	if res := childFooters(env, r, q, ri, &f); res != OK {
-		return nil, res
+	if r.verbose && (ri.kind == "r" || ri.kind == "m") && ri.replIdent != "i" &&
+		((nsp != "pg_catalog" && ri.replIdent != "d") || (nsp == "pg_catalog" && ri.replIdent != "n")) {
+		ident := map[string]string{"f": "FULL", "n": "NOTHING"}[ri.replIdent]
+		if ident == "" {
+			ident = "???"
+		}
+		*f = append(*f, "Replica Identity: "+ident)
 	}
-	f = appendTablespace(f, ri)
-	return accessMethodFooters(env, r, ri, f), OK
+	if ri.kind != "f" {
+		*f = appendTablespace(*f, ri)
+	}
+	if r.verbose && v >= 120000 && !boolVar(env, "HIDE_TABLEAM") && ri.am != "" {
+		*f = append(*f, "Access method: "+ri.am)
+	}
+	return OK
 }
 
 // childFooters appends the child tables or partitions of a relation: their number

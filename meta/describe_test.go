@@ -49,6 +49,15 @@ func TestBuilders(t *testing.T) {
 		{name: "dn without S", build: buildSchemas, r: req("", false, false, "", 150000), has: []string{"n.nspname !~ '^pg_'"}},
 		{name: "dnS", build: buildSchemas, r: req("", false, true, "", 150000), hasNot: []string{"!~ '^pg_'"}},
 		{name: "dn dotted", build: buildSchemas, r: req("db.x", false, false, "", 150000), wantErr: "cross-database references are not implemented: db.x"},
+		// \ddp and \dL have no schema variable: the pattern is not split, and psql's
+		// maxparts is 3 and 2, so the last allowed dot names "another database" even when
+		// it is the current one (validateSQLNamePattern, describe.c).
+		{name: "ddp one dot is a name", build: buildDefaultPrivileges, r: req("a.b", false, false, "", 150000),
+			has: []string{"n.nspname OPERATOR(pg_catalog.~) '^(a.b)$'"}},
+		{name: "ddp two dots", build: buildDefaultPrivileges, r: req("db.a.b", false, false, "", 150000), wantErr: "cross-database references are not implemented: db.a.b"},
+		{name: "ddp three dots", build: buildDefaultPrivileges, r: req("w.x.y.z", false, false, "", 150000), wantErr: "improper qualified name (too many dotted names): w.x.y.z"},
+		{name: "dL one dot", build: buildLanguages, r: req("db.plpgsql", false, false, "", 150000), wantErr: "cross-database references are not implemented: db.plpgsql"},
+		{name: "dL two dots", build: buildLanguages, r: req("x.y.z", false, false, "", 150000), wantErr: "improper qualified name (too many dotted names): x.y.z"},
 		{name: "du system roles hidden", build: buildRoles, r: req("", false, false, "", 150000), has: []string{"r.rolname !~ '^pg_'"}},
 		{name: "dRs+ on 14 lacks 15 columns", build: buildSubscriptions, r: req("", true, false, "", 140000),
 			has: []string{`"Binary"`}, hasNot: []string{"Two-phase", "Skip LSN"}},

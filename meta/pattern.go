@@ -125,7 +125,9 @@ type NameFilter struct {
 	NameVar, AltNameVar, SchemaVar, Visibility string
 	ForceEscape                                bool
 	// MaxParts is the accepted number of dotted parts (psql's validateSQLNamePattern): 0
-	// means 3 with a SchemaVar (db.schema.name) and 1 without; \dn passes 2.
+	// means 3 with a SchemaVar (db.schema.name) and 1 without; \dn and \dL pass 2, \ddp 3.
+	// Without a SchemaVar the pattern is never split, so the database part is empty and a
+	// pattern with MaxParts-1 dots is always a cross-database reference.
 	MaxParts int
 }
 
