@@ -11,7 +11,7 @@ func formatCommands() []Command {
 		{Names: []string{"C"}, Args: "[STRING]", Help: "set table title, or unset if none", Section: sec, Run: runOneArgPset},
 		{Names: []string{"crosstabview"}, Args: "[COLUMNS]", Help: "execute query and display result in crosstab", Section: "Query Buffer", Run: runCrosstabview},
 		{Names: []string{"f"}, Args: "[STRING]", Help: "show or set field separator for unaligned query output", Section: sec, Run: runOneArgPset},
-		{Names: []string{"H"}, Help: "toggle HTML output mode", Section: sec, Run: runToggleFormat},
+		{Names: []string{"H", "html"}, Help: "toggle HTML output mode", Section: sec, Run: runToggleFormat},
 		{Names: []string{"pset"}, Args: "[NAME [VALUE]]", Help: "set table output option", Section: sec, Run: runPset},
 		{Names: []string{"t"}, Args: "[on|off]", Help: "show only rows", Section: sec, Run: runOneArgPset},
 		{Names: []string{"T"}, Args: "[STRING]", Help: "set HTML <table> tag attributes, or unset if none", Section: sec, Run: runOneArgPset},
@@ -47,7 +47,7 @@ func runOneArgPset(env *Env, cmd string, args Args) Result {
 // already so, then aligned), as exec_command_a and exec_command_html do.
 func runToggleFormat(env *Env, cmd string, args Args) Result {
 	target, name := render.FormatUnaligned, "unaligned"
-	if cmd == "H" {
+	if cmd == "H" || cmd == "html" {
 		target, name = render.FormatHTML, "html"
 	}
 	if env.Print.Format == target {

@@ -18,12 +18,21 @@ func generalCommands() []Command {
 func runQuit(*Env, string, Args) Result { return Terminate }
 
 // runEcho is \echo (standard output), \qecho (query output) and \warn (standard error):
-// the arguments joined by spaces; -n as the first suppresses the newline.
+// the arguments joined by spaces; an unquoted -n as the first suppresses the newline
+// (exec_command_echo in psql 15's command.c: '-n', "-n" and a :variable holding -n are text).
 func runEcho(env *Env, name string, args Args) Result {
-	a := restArgs(args)
+	var a []string
 	newline := true
-	if len(a) > 0 && a[0] == "-n" {
-		a, newline = a[1:], false
+	for {
+		arg, quoted, ok := NextQuoted(args, OptNormal)
+		if !ok {
+			break
+		}
+		if len(a) == 0 && newline && !quoted && arg == "-n" {
+			newline = false
+			continue
+		}
+		a = append(a, arg)
 	}
 	io := strings.Join(a, " ")
 	if newline {

@@ -34,12 +34,36 @@ const (
 	OptSQLIDHack                   // as OptSQLID but keeps the double quotes (\c)
 	OptFilePipe                    // the rest of the line, for \o |cmd and \g |cmd
 	OptWholeLine                   // the rest of the line, raw (\!, \copy)
+	// OptNoEval reads an argument as OptNormal does but expands neither :variables nor
+	// backquotes and keeps trailing semicolons: how psql's HandleSlashCmds reads the extra
+	// arguments it warns about (it pushes an inactive \if level around them; later psqls
+	// call this OT_NO_EVAL). Use it for arguments that are only reported, never used.
+	OptNoEval
 )
 
 // Args scans a command's arguments from the input line; the repl's lexer implements it.
 type Args interface {
 	// Next returns the next argument of the given kind, or false at the end of the command.
 	Next(kind OptionKind) (string, bool)
+}
+
+// QuotedArgs is an Args that also says whether an argument was quoted: true when any part
+// of it was written in single, double or back quotes or came from a :variable (psql's
+// psql_scan_slash_option quote result is not 0). The repl's lexer implements it; \echo uses
+// it to honour only an unquoted -n. Read it with NextQuoted.
+type QuotedArgs interface {
+	Args
+	NextQuoted(kind OptionKind) (arg string, quoted, ok bool)
+}
+
+// NextQuoted reads the next argument of args and whether it was quoted; an Args that is
+// not a QuotedArgs reports every argument as unquoted.
+func NextQuoted(args Args, kind OptionKind) (arg string, quoted, ok bool) {
+	if q, isQ := args.(QuotedArgs); isQ {
+		return q.NextQuoted(kind)
+	}
+	arg, ok = args.Next(kind)
+	return arg, false, ok
 }
 
 // Vars is the session's variable store.

@@ -451,11 +451,12 @@ func runPset(env *Env, cmd string, args Args) Result {
 	return extraArgs(env, cmd, args, res)
 }
 
-// extraArgs consumes what a command did not use and, unless it failed, warns about each
-// argument as psql's HandleSlashCmds does ("\pset: extra argument "x" ignored").
+// extraArgs consumes what a command did not use, unevaluated (OptNoEval), and, unless it
+// failed, warns about each argument as psql's HandleSlashCmds does ("\pset: extra argument
+// "x" ignored").
 func extraArgs(env *Env, cmd string, args Args, res Result) Result {
 	for {
-		a, ok := args.Next(OptNormal)
+		a, ok := args.Next(OptNoEval)
 		if !ok {
 			return res
 		}

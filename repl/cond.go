@@ -18,17 +18,48 @@ const (
 	ifElseFalse                // in an \else that is skipped
 )
 
+// condLevel is one \if level: its state and the query text to go back to when a skipped
+// branch ends (psql's IfStackElem with its query_len and paren_depth).
+type condLevel struct {
+	state ifState
+	// query is the query buffer as it was when the level started or its last active
+	// branch ended. psql keeps only the length and truncates to it; gpsql keeps the text,
+	// because its loop empties the buffer at a ';' typed in a skipped branch where psql
+	// leaves the buffer alone (mainloop.c "query_buf doesn't change state"): restoring the
+	// text gives what psql's truncation gives.
+	query      string
+	parenDepth int
+}
+
 // condStack is the \if nesting of one input source (each script file has its own, as in
 // psql's MainLoop).
-type condStack []ifState
+type condStack []condLevel
 
 // active reports whether commands in the current branch run.
 func (c condStack) active() bool {
 	if len(c) == 0 {
 		return true
 	}
-	top := c[len(c)-1]
+	top := c[len(c)-1].state
 	return top == ifTrue || top == ifElseTrue
+}
+
+// saveQuery remembers the query buffer and the lexer's parenthesis depth in the top level,
+// to be restored when the branch that follows is skipped (save_query_text_state).
+func (c condStack) saveQuery(lx *Lexer, buf *strings.Builder) {
+	top := &c[len(c)-1]
+	top.query, top.parenDepth = buf.String(), lx.ParenDepth()
+}
+
+// discardQuery throws away what a skipped branch added to the query buffer and the
+// parenthesis depth it left (discard_query_text).
+func (c condStack) discardQuery(lx *Lexer, buf *strings.Builder) {
+	top := c[len(c)-1]
+	if buf.String() != top.query {
+		buf.Reset()
+		buf.WriteString(top.query)
+	}
+	lx.SetParenDepth(top.parenDepth)
 }
 
 // condActive is the lexer's view: backquotes and variables are only expanded in an
@@ -44,42 +75,49 @@ func isCondCommand(name string) bool {
 	return false
 }
 
-// runCond runs \if, \elif, \else or \endif (psql's exec_command_if and friends).
-func (s *Session) runCond(name string, args meta.Args) slashResult {
+// runCond runs \if, \elif, \else or \endif as psql 15's exec_command_if, _elif, _else and
+// _endif do (src/bin/psql/command.c). The branch state changes before the expression is
+// read, so the lexer expands variables and backquotes only when the expression is
+// evaluated. Text a skipped branch put in the query buffer, and the parenthesis depth it
+// left, are dropped when that branch ends; an active branch's text is kept.
+func (s *Session) runCond(name string, args meta.Args, lx *Lexer, buf *strings.Builder) slashResult {
 	c := &s.cond
 	switch name {
 	case "if":
 		if c.active() {
+			*c = append(*c, condLevel{state: ifTrue})
+			c.saveQuery(lx, buf)
 			// A bad expression is reported and counts as false; like psql, it does not
 			// trip ON_ERROR_STOP.
-			if b, _ := s.condExpr(name, args); b {
-				*c = append(*c, ifTrue)
-			} else {
-				*c = append(*c, ifFalse)
+			if b, _ := s.condExpr(name, args); !b {
+				(*c)[len(*c)-1].state = ifFalse
 			}
 		} else {
+			*c = append(*c, condLevel{state: ifIgnored})
+			c.saveQuery(lx, buf)
 			skipArgs(args)
-			*c = append(*c, ifIgnored)
 		}
 	case "elif":
 		if len(*c) == 0 {
-			skipArgs(args)
 			s.fatal("\\elif: no matching \\if")
 			return slashError
 		}
 		top := &(*c)[len(*c)-1]
-		switch *top {
+		switch top.state {
 		case ifTrue:
+			c.saveQuery(lx, buf)
+			top.state = ifIgnored
 			skipArgs(args)
-			*top = ifIgnored
 		case ifFalse:
-			if b, _ := s.condExpr(name, args); b {
-				*top = ifTrue
+			c.discardQuery(lx, buf)
+			top.state = ifTrue
+			if b, _ := s.condExpr(name, args); !b {
+				top.state = ifFalse
 			}
 		case ifIgnored:
+			c.discardQuery(lx, buf)
 			skipArgs(args)
 		default:
-			skipArgs(args)
 			s.fatal("\\elif: cannot occur after \\else")
 			return slashError
 		}
@@ -89,11 +127,16 @@ func (s *Session) runCond(name string, args meta.Args) slashResult {
 			return slashError
 		}
 		top := &(*c)[len(*c)-1]
-		switch *top {
-		case ifTrue, ifIgnored:
-			*top = ifElseFalse
+		switch top.state {
+		case ifTrue:
+			c.saveQuery(lx, buf)
+			top.state = ifElseFalse
 		case ifFalse:
-			*top = ifElseTrue
+			c.discardQuery(lx, buf)
+			top.state = ifElseTrue
+		case ifIgnored:
+			c.discardQuery(lx, buf)
+			top.state = ifElseFalse
 		default:
 			s.fatal("\\else: cannot occur after \\else")
 			return slashError
@@ -102,6 +145,9 @@ func (s *Session) runCond(name string, args meta.Args) slashResult {
 		if len(*c) == 0 {
 			s.fatal("\\endif: no matching \\if")
 			return slashError
+		}
+		if !c.active() {
+			c.discardQuery(lx, buf)
 		}
 		*c = (*c)[:len(*c)-1]
 	}

@@ -121,6 +121,12 @@ type LexerCallbacks struct {
 	// Error receives psql's errors (pg_log_error), without prefix or
 	// trailing newline, e.g. "unterminated quoted string".
 	Error func(msg string)
+	// StandardStrings reports whether standard_conforming_strings is on,
+	// as the server last reported it. SetLine asks it for every line, as
+	// mainloop.c passes standard_strings() to psql_scan_setup for each
+	// line, so "set standard_conforming_strings = off;" changes how the
+	// next line scans. nil keeps the value given to SetStandardStrings.
+	StandardStrings func() bool
 }
 
 // lexState is the flex start condition of psqlscan.l.
@@ -159,8 +165,9 @@ type lexSource struct {
 //
 //  1. Read a line (without its newline). If it is empty and
 //     InQuoteOrComment is false, ignore it completely: psql neither scans
-//     nor echoes (-a) it. Otherwise call SetLine (and SetStandardStrings if
-//     the server's standard_conforming_strings may have changed).
+//     nor echoes (-a) it. Otherwise call SetLine, which reads
+//     standard_conforming_strings through the StandardStrings callback (or
+//     call SetStandardStrings first when there is no callback).
 //  2. Call Scan with the query buffer until it returns ScanIncomplete or
 //     ScanEOL. Scan joins the line to a non-empty buffer with '\n' itself,
 //     the way mainloop.c does (and takes the '\n' back when the line brings
@@ -181,7 +188,7 @@ type lexSource struct {
 //     sends the buffer (\g and friends) call Reset; after \r empty the
 //     buffer and call Reset; after \e (new buffer to rescan) empty the
 //     buffer, Reset and SetLine(edited text).
-//  3. \if and friends save ParenDepth and the buffer length when they start
+//  3. \if and friends save ParenDepth and the buffer contents when they start
 //     a branch and restore them (SetParenDepth) when a branch is skipped.
 //  4. At end of input (not interactive), a non-empty buffer is sent.
 type Lexer struct {
@@ -211,15 +218,20 @@ func NewLexer(cb LexerCallbacks) *Lexer {
 
 // SetStandardStrings sets whether standard_conforming_strings is on: when it
 // is off, backslashes escape in '...' literals too (psqlscan.l's xqstart
-// rule). psql reads the server's current setting for every line.
+// rule). psql reads the server's current setting for every line; a Lexer
+// with a StandardStrings callback does so in SetLine, overriding this.
 func (l *Lexer) SetStandardStrings(on bool) { l.std = on }
 
 // SetLine makes line the text to scan, dropping whatever was left of the
 // previous line and of its variable expansions (psql_scan_finish +
 // psql_scan_setup). line normally has no trailing newline, but may contain
 // newlines (psql rescans a whole edited buffer after \e). The lexer keeps
-// the string; it is never modified.
+// the string; it is never modified. The StandardStrings callback, if any,
+// is asked here and its answer holds until the next SetLine.
 func (l *Lexer) SetLine(line string) {
+	if l.cb.StandardStrings != nil {
+		l.std = l.cb.StandardStrings()
+	}
 	l.src = append(l.src[:0], lexSource{text: line})
 	l.lineFresh = true
 	l.nlPending = false

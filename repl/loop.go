@@ -169,8 +169,9 @@ func (s *Session) newLexer() *Lexer {
 		Warn:        func(msg string) { s.warn(msg) },
 		Error:       func(msg string) { s.fatal(msg) },
 		Shell:       s.backtick,
+
+		StandardStrings: s.standardStrings, // asked at each line, as psql's psql_scan_setup
 	})
-	lx.SetStandardStrings(s.conn == nil || s.conn.ParameterStatus("standard_conforming_strings") != "off")
 	return lx
 }
 

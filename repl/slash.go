@@ -17,17 +17,6 @@ const (
 	slashNewEdit // \e replaced the query buffer: rescan it as input (PSQL_CMD_NEWEDIT)
 )
 
-// lexArgs lets meta commands scan their arguments with the session's lexer.
-type lexArgs struct{ lx *Lexer }
-
-func (a lexArgs) Next(kind meta.OptionKind) (string, bool) {
-	k := map[meta.OptionKind]OptionKind{
-		meta.OptNormal: OptNormal, meta.OptSQLID: OptSQLID, meta.OptSQLIDHack: OptSQLIDHack,
-		meta.OptFilePipe: OptFilePipe, meta.OptWholeLine: OptWholeLine,
-	}[kind]
-	return a.lx.ScanSlashOption(k)
-}
-
 // metaEnv is the session as meta commands see it.
 func (s *Session) metaEnv() *meta.Env {
 	return &meta.Env{
@@ -65,13 +54,14 @@ func (s *Session) runSlash(lx *Lexer, buf *strings.Builder) slashResult {
 		s.fatal(`backslash commands are restricted; only \unrestrict is allowed`) // psql 15.14's exec_command
 		res = slashError
 	} else if isCondCommand(name) {
-		res = s.runCond(name, lexArgs{lx})
-	} else if cmd, ok := meta.Lookup(name); !s.cond.active() && (ok || strings.HasPrefix(name, "d")) {
-		// Parsed, not run (psql's inactive branch); psql's exec_command_d skips its arguments
-		// there before it could find a \d name invalid.
-		skipArgs(lexArgs{lx})
+		res = s.runCond(name, lexArgs{s: s, lx: lx, cmd: name}, lx, buf)
+	} else if cmd, ok := meta.Lookup(name); !s.cond.active() &&
+		(ok || strings.HasPrefix(name, "d") || strings.HasPrefix(name, "lo_")) {
+		// Parsed, not run (psql's inactive branch); psql's exec_command_d and exec_command_lo
+		// skip their arguments there before they could find a \d or \lo_ name invalid.
+		s.skipInactive(lx, name)
 	} else if ok {
-		switch cmd.Run(s.metaEnv(), name, lexArgs{lx}) {
+		switch cmd.Run(s.metaEnv(), name, lexArgs{s: s, lx: lx, cmd: name}) {
 		case meta.Terminate:
 			res = slashTerminate
 		case meta.Error:
