@@ -11,7 +11,8 @@ import (
 type copyLines struct {
 	s       *Session
 	pending []byte
-	started bool
+	started bool // the COPY's first line was asked for
+	begun   bool // the server started a COPY FROM STDIN (StartCopy)
 	done    bool
 	// before, when set, runs at the start of each COPY's data, before its first line is
 	// read (the loop prints the result that came before the COPY: sendQuery).
@@ -21,7 +22,7 @@ type copyLines struct {
 // StartCopy implements proto.CopyStarter: every COPY FROM STDIN of a query string reads its
 // own lines, up to its own "\.".
 func (c *copyLines) StartCopy() {
-	c.pending, c.started, c.done = c.pending[:0], false, false
+	c.pending, c.started, c.begun, c.done = c.pending[:0], false, true, false
 }
 
 func (c *copyLines) Read(p []byte) (int, error) {
@@ -73,10 +74,12 @@ func (s *Session) source() lineSource {
 }
 
 // drain reads what is left of the COPY data (up to \. or the end of the input) after the
-// server stopped taking it, so that it is not read as commands.
+// server stopped taking it, so that it is not read as commands; as psql's handleCopyIn, which
+// sends the data before it looks at the server's answer, it reads all of it even when the
+// server refused the COPY before the first line.
 func (c *copyLines) drain() {
-	if !c.started || c.done {
-		return
+	if !c.begun || c.done {
+		return // no COPY FROM STDIN began, or its data was read to the end
 	}
 	buf := make([]byte, 4096)
 	for {

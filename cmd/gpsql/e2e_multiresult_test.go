@@ -24,6 +24,10 @@ func TestMultiResultDiff(t *testing.T) {
 		{name: "crosstab takes the last", stdin: "select g as row, g%2 as col, g as v from generate_series(1,3) g \\; " +
 			"select 1 as x, 2 as y, 3 as z \\crosstabview\n"},
 		{name: "error in the middle", stdin: "select 1 \\; select 1/0 \\; select 3;\n"},
+		// The server refuses this COPY right after it asks for data: its lines are still
+		// read up to \., whether or not gpsql had begun to send them (copy2.sql).
+		{name: "copy refused before its data", stdin: "create temp table vt(a text);\nbegin;\ntruncate vt;\nsavepoint s1;\n" +
+			"truncate vt;\nrollback to savepoint s1;\ncopy vt from stdin csv freeze;\nd3\ne\n\\.\ncommit;\nselect count(*) from vt;\n"},
 		{name: "g file gets every result", stdin: "select 'a' as a \\; select 'b' as b \\g " + gfile + "\n\\! cat " + gfile + "\n"},
 	}
 	for _, tc := range tests {
