@@ -66,6 +66,7 @@ func (s *Session) mainLoop(in lineSource) int {
 		}
 		if s.special.echo == "all" && !s.interactive {
 			fmt.Fprintf(s.stdout(), "%s\n", line) // psql's puts: standard output, not \o's
+			s.out.Flush()                         // and fflush: visible while the line runs
 		}
 		if r, stop := s.scanLine(lx, line, &buf); stop {
 			return r

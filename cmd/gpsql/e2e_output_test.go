@@ -1,8 +1,13 @@
 package main
 
 import (
+	"bufio"
+	"os"
+	"os/exec"
 	"path/filepath"
+	"strings"
 	"testing"
+	"time"
 )
 
 // TestOutputStreamsDiff: what goes to standard output and what to \o's target. Echoed input
@@ -25,5 +30,35 @@ func TestOutputStreamsDiff(t *testing.T) {
 		t.Run(tc.name, func(t *testing.T) {
 			runDiff(t, tc) // not parallel: the cases share the \o file
 		})
+	}
+}
+
+// TestEchoAllFlushed: with -a each input line is on standard output before it runs, as
+// psql's puts and fflush put it there, so a long statement is visible while it runs.
+func TestEchoAllFlushed(t *testing.T) {
+	t.Parallel()
+	cmd := exec.Command(gpsqlBin, "-X", "-a")
+	cmd.Env = append([]string{"HOME=" + homeDir, "PATH=" + os.Getenv("PATH")}, sockEnv()...)
+	cmd.Stdin = strings.NewReader("select pg_sleep(30);\n")
+	out, err := cmd.StdoutPipe()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := cmd.Start(); err != nil {
+		t.Fatal(err)
+	}
+	defer func() { cmd.Process.Kill(); cmd.Wait() }()
+	line := make(chan string, 1)
+	go func() {
+		l, _ := bufio.NewReader(out).ReadString('\n')
+		line <- l
+	}()
+	select {
+	case l := <-line:
+		if l != "select pg_sleep(30);\n" {
+			t.Fatalf("first output line %q, want the echoed statement", l)
+		}
+	case <-time.After(10 * time.Second):
+		t.Fatal("the echoed statement did not show while it ran")
 	}
 }
