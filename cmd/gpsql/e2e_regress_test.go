@@ -9,6 +9,7 @@ import (
 	"os/exec"
 	"path/filepath"
 	"regexp"
+	"strconv"
 	"strings"
 	"sync"
 	"testing"
@@ -18,7 +19,8 @@ import (
 )
 
 // TestRegressionScriptsDiff runs PostgreSQL's own regression scripts (src/test/regress of the
-// server's release: the whole parallel_schedule, one script at a time) through psql and
+// server's release: the whole parallel_schedule, one script at a time; then the scripts of
+// every contrib module that pg_regress runs against an installed server) through psql and
 // through gpsql, the way pg_regress runs psql, each client against a fresh server of its own,
 // and compares what they print, standard output and error as one stream, and their exit
 // codes, script by script. .ci/test fetches the scripts and builds regress.so
@@ -28,7 +30,7 @@ func TestRegressionScriptsDiff(t *testing.T) {
 	if dir == "" || lib == "" {
 		t.Skip("GPSQL_REGRESS_DIR and GPSQL_REGRESS_LIB not set (.ci/test sets them)")
 	}
-	tests, err := regressSchedule(filepath.Join(dir, "parallel_schedule"))
+	jobs, err := regressJobs(dir)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -52,7 +54,7 @@ func TestRegressionScriptsDiff(t *testing.T) {
 		go func() {
 			defer wg.Done()
 			r := &runs[i]
-			r.outs, r.codes, r.err = regressRun(s, client, dir, lib, tests)
+			r.outs, r.codes, r.err = regressRun(s, client, dir, lib, jobs)
 		}()
 	}
 	wg.Wait()
@@ -62,21 +64,100 @@ func TestRegressionScriptsDiff(t *testing.T) {
 		}
 	}
 	differ := 0
-	for _, name := range tests {
-		want, got := runs[0].outs[name], normalizeRegress(runs[1].outs[name])
-		want = normalizeRegress(want)
-		if got == want && runs[0].codes[name] == runs[1].codes[name] {
+	for _, j := range jobs {
+		want, got := runs[0].outs[j.name], runs[1].outs[j.name]
+		if got == want && runs[0].codes[j.name] == runs[1].codes[j.name] {
 			continue
 		}
 		differ++
 		if differ <= 5 {
-			t.Errorf("%s: exit %d, psql's %d; first difference:\n%s", name, runs[1].codes[name], runs[0].codes[name],
+			t.Errorf("%s: exit %d, psql's %d; first difference:\n%s", j.name, runs[1].codes[j.name], runs[0].codes[j.name],
 				firstDifference(want, got))
 		}
 	}
 	if differ > 0 {
-		t.Errorf("%d of %d scripts differ", differ, len(tests))
+		t.Errorf("%d of %d scripts differ", differ, len(jobs))
 	}
+	t.Logf("%d scripts compared", len(jobs))
+}
+
+// regressJob is one script: its name in the report, its file, its database, and for the
+// first script of a contrib module, the fresh database it needs (with the extensions
+// pg_regress's --load-extension creates).
+type regressJob struct {
+	name, script, db string
+	fresh            bool
+	extensions       []string
+}
+
+// regressJobs lists the core schedule, then the contrib modules' scripts (their Makefile's
+// REGRESS, less the modules marked NO_INSTALLCHECK or needing a server configuration of
+// their own).
+func regressJobs(dir string) ([]regressJob, error) {
+	core, err := regressSchedule(filepath.Join(dir, "parallel_schedule"))
+	if err != nil {
+		return nil, err
+	}
+	var jobs []regressJob
+	for _, name := range core {
+		jobs = append(jobs, regressJob{name: name, script: filepath.Join(dir, "sql", name+".sql"), db: "regression"})
+	}
+	modules, err := filepath.Glob(filepath.Join(dir, "..", "..", "..", "contrib", "*", "Makefile"))
+	if err != nil {
+		return nil, err
+	}
+	for _, mk := range modules {
+		vars, err := makeVars(mk)
+		if err != nil {
+			return nil, err
+		}
+		if vars["NO_INSTALLCHECK"] != "" || strings.Contains(vars["REGRESS_OPTS"], "--temp-config") {
+			continue
+		}
+		var exts []string
+		for _, opt := range strings.Fields(vars["REGRESS_OPTS"]) {
+			if e, ok := strings.CutPrefix(opt, "--load-extension="); ok {
+				exts = append(exts, e)
+			}
+		}
+		mod := filepath.Dir(mk)
+		fresh := true
+		for _, name := range strings.Fields(vars["REGRESS"]) {
+			script := filepath.Join(mod, "sql", name+".sql")
+			if _, err := os.Stat(script); err != nil {
+				continue // a make variable ($(CF_PGP_TESTS)), or a script made by the build
+			}
+			jobs = append(jobs, regressJob{name: "contrib/" + filepath.Base(mod) + "/" + name,
+				script: script, db: "contrib_regression", fresh: fresh, extensions: exts})
+			fresh = false
+		}
+	}
+	return jobs, nil
+}
+
+// makeVars reads the simple assignments of a Makefile (NAME = value, NAME += value, with
+// backslash continuations); nothing is expanded.
+func makeVars(path string) (map[string]string, error) {
+	data, err := os.ReadFile(path)
+	if err != nil {
+		return nil, err
+	}
+	vars := map[string]string{}
+	text := strings.ReplaceAll(string(data), "\\\n", " ")
+	for _, line := range strings.Split(text, "\n") {
+		name, value, ok := strings.Cut(line, "=")
+		if !ok || strings.ContainsAny(name, ":$#") {
+			continue
+		}
+		add := strings.HasSuffix(name, "+")
+		name = strings.TrimSpace(strings.TrimSuffix(name, "+"))
+		if add {
+			vars[name] += " " + strings.TrimSpace(value)
+		} else {
+			vars[name] = strings.TrimSpace(value)
+		}
+	}
+	return vars, nil
 }
 
 // regressSchedule returns the test names of a pg_regress schedule, in order.
@@ -96,11 +177,12 @@ func regressSchedule(path string) ([]string, error) {
 	return names, sc.Err()
 }
 
-// regressRun runs every script with client against s as pg_regress does (pg_regress.c:
-// the "regression" database made from template0 with C message and number settings; psql
-// -X -a -q with the script on standard input and both output streams on one file; PGTZ,
-// PGDATESTYLE and the interval style; the PG_ABS_* variables the scripts read).
-func regressRun(s *pgtest.Server, client, dir, lib string, tests []string) (map[string]string, map[string]int, error) {
+// regressRun runs every job with client against s as pg_regress does (pg_regress.c: the
+// databases made from template0 with C message and number settings; psql -X -a -q with the
+// script on standard input and both output streams on one file; PGTZ, PGDATESTYLE and the
+// interval style; the PG_ABS_* variables the scripts read). The outputs name the program
+// PROG and the run's own port and directory PORT and BUILDDIR.
+func regressRun(s *pgtest.Server, client, dir, lib string, jobs []regressJob) (map[string]string, map[string]int, error) {
 	// The server writes into results/ (COPY TO a file), so the build directory must be
 	// reachable by its OS user: made under the system temp directory, open to all.
 	build, err := os.MkdirTemp("", "gpsql-regress-")
@@ -121,34 +203,61 @@ func regressRun(s *pgtest.Server, client, dir, lib string, tests []string) (map[
 		"PGHOST=" + s.SocketDir, fmt.Sprintf("PGPORT=%d", s.Port), "PGUSER=postgres",
 		"PGTZ=America/Los_Angeles", "PGDATESTYLE=Postgres, MDY", "PGOPTIONS= -c intervalstyle=postgres_verbose",
 		"PG_ABS_SRCDIR=" + dir, "PG_ABS_BUILDDIR=" + build, "PG_LIBDIR=" + lib, "PG_DLSUFFIX=.so"}
-	setup := exec.Command(psqlBin, "-X", "-q", "-d", "postgres", "-v", "ON_ERROR_STOP=1",
-		"-c", `CREATE DATABASE "regression" TEMPLATE=template0`,
-		"-c", `ALTER DATABASE "regression" SET lc_messages TO 'C'; ALTER DATABASE "regression" SET lc_monetary TO 'C';
-ALTER DATABASE "regression" SET lc_numeric TO 'C'; ALTER DATABASE "regression" SET lc_time TO 'C';
-ALTER DATABASE "regression" SET bytea_output TO 'hex'; ALTER DATABASE "regression" SET timezone_abbreviations TO 'Default'`)
-	setup.Env = env
-	if out, err := setup.CombinedOutput(); err != nil {
-		return nil, nil, fmt.Errorf("creating the regression database: %v\n%s", err, out)
+	if err := regressDB(env, "regression", nil); err != nil {
+		return nil, nil, err
 	}
+	port := regexp.MustCompile(`\b` + strconv.Itoa(s.Port) + `\b`)
 	outs, codes := map[string]string{}, map[string]int{}
-	for _, name := range tests {
-		out, code, err := regressOne(client, env, dir, build, name)
-		if err != nil {
-			return nil, nil, fmt.Errorf("%s: %w", name, err)
+	for _, j := range jobs {
+		if j.fresh {
+			if err := regressDB(env, j.db, j.extensions); err != nil {
+				return nil, nil, err
+			}
 		}
-		outs[name], codes[name] = out, code
+		out, code, err := regressOne(client, env, build, j)
+		if err != nil {
+			return nil, nil, fmt.Errorf("%s: %w", j.name, err)
+		}
+		out = strings.ReplaceAll(out, build, "BUILDDIR")
+		outs[j.name], codes[j.name] = normalize(port.ReplaceAllString(out, "PORT")), code
 	}
 	return outs, codes, nil
 }
 
+// regressDB makes a fresh database as pg_regress does, with the extensions asked for.
+func regressDB(env []string, db string, extensions []string) error {
+	q := quoteIdent(db)
+	args := []string{"-X", "-q", "-d", "postgres", "-v", "ON_ERROR_STOP=1", "-c", "DROP DATABASE IF EXISTS " + q,
+		"-c", "CREATE DATABASE " + q + " TEMPLATE=template0"}
+	for _, set := range []string{"lc_messages TO 'C'", "lc_monetary TO 'C'", "lc_numeric TO 'C'", "lc_time TO 'C'",
+		"bytea_output TO 'hex'", "timezone_abbreviations TO 'Default'"} {
+		args = append(args, "-c", "ALTER DATABASE "+q+" SET "+set)
+	}
+	cmd := exec.Command(psqlBin, args...)
+	cmd.Env = env
+	if out, err := cmd.CombinedOutput(); err != nil {
+		return fmt.Errorf("making database %s: %v\n%s", db, err, out)
+	}
+	for _, e := range extensions {
+		cmd := exec.Command(psqlBin, "-X", "-q", "-d", db, "-c", "CREATE EXTENSION IF NOT EXISTS "+quoteIdent(e))
+		cmd.Env = env
+		if out, err := cmd.CombinedOutput(); err != nil {
+			return fmt.Errorf("creating extension %s: %v\n%s", e, err, out)
+		}
+	}
+	return nil
+}
+
+func quoteIdent(s string) string { return `"` + strings.ReplaceAll(s, `"`, `""`) + `"` }
+
 // regressOne runs one script; standard output and error share one file, as with 2>&1.
-func regressOne(client string, env []string, dir, build, name string) (string, int, error) {
-	in, err := os.Open(filepath.Join(dir, "sql", name+".sql"))
+func regressOne(client string, env []string, build string, j regressJob) (string, int, error) {
+	in, err := os.Open(j.script)
 	if err != nil {
 		return "", 0, err
 	}
 	defer in.Close()
-	outPath := filepath.Join(build, name+".out")
+	outPath := filepath.Join(build, strings.ReplaceAll(j.name, "/", "_")+".out")
 	out, err := os.Create(outPath)
 	if err != nil {
 		return "", 0, err
@@ -156,9 +265,9 @@ func regressOne(client string, env []string, dir, build, name string) (string, i
 	defer out.Close()
 	ctx, cancel := context.WithTimeout(context.Background(), 5*time.Minute)
 	defer cancel()
-	cmd := exec.CommandContext(ctx, client, "-X", "-a", "-q", "-d", "regression",
+	cmd := exec.CommandContext(ctx, client, "-X", "-a", "-q", "-d", j.db,
 		"-v", "HIDE_TABLEAM=on", "-v", "HIDE_TOAST_COMPRESSION=on")
-	cmd.Env = append(env, "PGAPPNAME=pg_regress/"+name)
+	cmd.Env = append(env, "PGAPPNAME=pg_regress/"+filepath.Base(j.name))
 	cmd.Stdin, cmd.Stdout, cmd.Stderr = in, out, out
 	code := 0
 	if err := cmd.Run(); err != nil {
@@ -170,15 +279,6 @@ func regressOne(client string, env []string, dir, build, name string) (string, i
 	}
 	text, err := os.ReadFile(outPath)
 	return string(text), code, err
-}
-
-// regressBuildDir matches a run's build directory (os.MkdirTemp's gpsql-regress-NNN).
-var regressBuildDir = regexp.MustCompile(`/[^ '"]*/gpsql-regress-[0-9]+`)
-
-// normalizeRegress names both programs PROG and blanks the build directory, which is each
-// run's own.
-func normalizeRegress(s string) string {
-	return normalize(regressBuildDir.ReplaceAllString(s, "BUILDDIR"))
 }
 
 // firstDifference shows a few lines around the first line where two outputs differ.
