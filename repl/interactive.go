@@ -110,6 +110,7 @@ func (s *Session) runInteractive() int {
 		}
 		eofs = 0
 		s.lineNo++
+		s.cancelPressed.Store(false) // psql forgets a Ctrl-C at each line typed
 		s.histLines = append(s.histLines, line)
 		code, stop := s.scanLine(lx, line, &buf)
 		if buf.Len() == 0 {
@@ -182,6 +183,7 @@ func (s *Session) runPlainInteractive() int {
 			return ExitSuccess
 		}
 		s.lineNo++
+		s.cancelPressed.Store(false) // psql forgets a Ctrl-C at each line typed
 		if code, stop := s.scanLine(lx, line, &buf); stop {
 			if code == exitTerminate || code == ExitUser {
 				return ExitSuccess

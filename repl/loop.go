@@ -51,6 +51,9 @@ func (s *Session) mainLoop(in lineSource) int {
 	defer func() { s.buf = savedBuf }()
 	code := ExitSuccess
 	for {
+		if s.cancelPressed.Load() && (!s.interactive || s.inputName != "") {
+			return ExitUser // psql's MainLoop: "you stopped a script with Ctrl-C"
+		}
 		line, err := in.ReadLine()
 		if err != nil {
 			if err != io.EOF {
@@ -377,6 +380,7 @@ func (s *Session) watchInterrupts() func() {
 			case <-done:
 				return
 			case <-sig:
+				s.cancelPressed.Store(true) // psql's cancel_pressed: a script stops at its next line
 				s.intrMu.Lock()
 				f := s.onIntr
 				s.intrMu.Unlock()

@@ -11,6 +11,7 @@ import (
 	"strconv"
 	"strings"
 	"sync"
+	"sync/atomic"
 
 	"github.com/gpsql/gpsql/history"
 	"github.com/gpsql/gpsql/meta"
@@ -83,6 +84,7 @@ type Session struct {
 	idle             idleWatcher          // the prompt's notification watcher, which lends the connection to completion (notify.go)
 	redisplay        bool                 // \e left a query buffer to show again before the next prompt (interactive.go)
 	noQueryBuffer    bool                 // a -c backslash command runs without a query buffer, as in psql (slash.go)
+	cancelPressed    atomic.Bool          // SIGINT came (psql's cancel_pressed): a script stops at its next line (loop.go)
 }
 
 // Run runs a whole gpsql invocation and returns the process exit code.
