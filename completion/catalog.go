@@ -28,8 +28,31 @@ const (
 	SettingValues
 	// TimeZones lists the names of pg_timezone_names as quote_literal spells them.
 	TimeZones
+	// Publications lists pg_publication's names.
+	Publications
+	// Constraints takes Ref(schema, table) as the schema argument and lists the names of
+	// that table's constraints (psql's Query_for_constraint_of_table); an empty schema
+	// means the visible table of that name.
+	Constraints
+	// ConstraintTables takes Ref(schema, constraint) and lists the ordinary and
+	// partitioned tables of that schema (visible ones when it is "") that have a constraint
+	// of that name (Query_for_list_of_tables_for_constraint).
+	ConstraintTables
+	// EnumLabels takes Ref(schema, type) and lists the labels of that enum type, in sort
+	// order (Query_for_list_of_enum_values_unquoted).
+	EnumLabels
 	numKinds
 )
+
+// Ref joins a schema (possibly "") and a name into the schema argument that Constraints,
+// ConstraintTables and EnumLabels take. Both parts are names as stored (unquoted).
+func Ref(schema, name string) string { return schema + "\x00" + name }
+
+// splitRef undoes Ref.
+func splitRef(ref string) (schema, name string) {
+	schema, name, _ = strings.Cut(ref, "\x00")
+	return schema, name
+}
 
 // Catalog is the completer's view of the database. Names returns the names (unquoted, as
 // stored) of the objects of kind in schema, or, when schema is "", those visible on the
@@ -154,9 +177,25 @@ func namesSQL(kind Kind, schema string) string {
 	case Databases:
 		return "SELECT datname FROM pg_catalog.pg_database ORDER BY 1"
 	case Settings:
-		return "SELECT name FROM pg_catalog.pg_settings WHERE context <> 'internal' ORDER BY 1"
+		// psql 15 completes the lower-cased names (Query_for_list_of_set_vars).
+		return "SELECT pg_catalog.lower(name) FROM pg_catalog.pg_settings WHERE context <> 'internal' ORDER BY 1"
 	case TimeZones:
 		return "SELECT pg_catalog.quote_literal(name) FROM pg_catalog.pg_timezone_names ORDER BY 1"
+	case Publications:
+		return "SELECT pubname FROM pg_catalog.pg_publication ORDER BY 1"
+	case Constraints:
+		sch, tab := splitRef(schema)
+		return "SELECT con.conname FROM pg_catalog.pg_constraint con, pg_catalog.pg_class c1 WHERE con.conrelid = c1.oid AND c1.relname = " +
+			literal(tab) + " AND " + where(sch, "c1.relnamespace", "pg_catalog.pg_table_is_visible(c1.oid)") + " ORDER BY 1"
+	case ConstraintTables:
+		sch, con := splitRef(schema)
+		return "SELECT DISTINCT c.relname FROM pg_catalog.pg_class c, pg_catalog.pg_constraint con WHERE c.oid = con.conrelid AND " +
+			"c.relkind IN ('r','p') AND con.conname = " + literal(con) + " AND " +
+			where(sch, "c.relnamespace", "pg_catalog.pg_table_is_visible(c.oid)") + " ORDER BY 1"
+	case EnumLabels:
+		sch, typ := splitRef(schema)
+		return "SELECT e.enumlabel FROM pg_catalog.pg_enum e, pg_catalog.pg_type t WHERE t.oid = e.enumtypid AND t.typname = " +
+			literal(typ) + " AND " + where(sch, "t.typnamespace", "pg_catalog.pg_type_is_visible(t.oid)") + " ORDER BY e.enumsortorder"
 	case SettingValues:
 		cond := "pg_catalog.lower(name) = pg_catalog.lower(" + literal(schema) + ")"
 		return "SELECT v FROM (SELECT 0 AS k, vartype AS v FROM pg_catalog.pg_settings WHERE " + cond +

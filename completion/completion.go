@@ -51,12 +51,14 @@ func New(o Options) *Completer {
 
 // Do implements readline's AutoCompleter (github.com/chzyer/readline): it returns what to
 // append to the word before the cursor for each candidate, and that word's length in runes.
-// Readline can only append, so candidates are those that extend the typed word, compared
-// case-insensitively. When every candidate spells the typed word in another case (a keyword
-// under COMP_KEYWORD_CASE=upper, as psql's pg_strdup_keyword_case re-cases "sel" to
-// "SELECT"), Do remembers that re-spelling and the next OnChange for the Tab key applies it,
-// which is how psql's readline replaces the typed word. Do and OnChange must be called from
-// one goroutine (readline's), or at least not concurrently.
+// Readline can only append, so when the candidates do not all extend the typed word as it
+// is spelled, Do returns nothing and remembers a replacement instead: the typed word gives
+// way to the candidates' longest common prefix (a lone candidate whole, with its trailing
+// space), which is what GNU readline does with psql's matches. That covers a keyword re-cased
+// under COMP_KEYWORD_CASE ("sel" → "SELECT"), a name folded to lower case ("TAB" → "tab1"),
+// a quote added in front ("am" → "'America/"). The next OnChange for the Tab key applies it.
+// Do and OnChange must be called from one goroutine (readline's), or at least not
+// concurrently.
 func (c *Completer) Do(line []rune, pos int) ([][]rune, int) {
 	c.mu.Lock()
 	c.fix = nil
@@ -69,50 +71,60 @@ func (c *Completer) Do(line []rune, pos int) ([][]rune, int) {
 	cands, word := c.Complete(ctx, string(line[:pos]), string(line[pos:]))
 	typed := []rune(word)
 	n := len(typed)
-	var out [][]rune
-	var spelled []rune // the typed word as every candidate spells it, if they agree
-	agree := true
-	for _, cand := range cands {
-		r := []rune(cand)
-		if len(r) < len(typed) || !strings.EqualFold(string(r[:len(typed)]), word) {
-			continue
-		}
-		if spelled == nil {
-			spelled = r[:len(typed)]
-		} else if string(spelled) != string(r[:len(typed)]) {
-			agree = false
-		}
-		out = append(out, r[len(typed):])
+	if n > pos {
+		return nil, 0
 	}
-	if agree && n > 0 && n <= pos && spelled != nil && string(spelled) != word {
+	literal := true
+	for _, cand := range cands {
+		if !strings.HasPrefix(cand, word) {
+			literal = false
+			break
+		}
+	}
+	if literal {
+		var out [][]rune
+		for _, cand := range cands {
+			out = append(out, []rune(cand)[n:])
+		}
+		return out, n
+	}
+	to := []rune(cands[0])
+	for _, cand := range cands[1:] {
+		r := []rune(cand)
+		k := 0
+		for k < len(to) && k < len(r) && to[k] == r[k] {
+			k++
+		}
+		to = to[:k]
+	}
+	if len(to) > 0 {
 		c.mu.Lock()
-		c.fix = &respell{start: pos - n, from: typed, to: spelled}
+		c.fix = &respell{start: pos - n, from: typed, to: to}
 		c.mu.Unlock()
 	}
-	return out, n
+	return nil, 0
 }
 
-// respell is a pending replacement of the typed word by its re-cased spelling.
+// respell is a pending replacement of the typed word.
 type respell struct {
 	start    int // rune index of the word in the line
 	from, to []rune
 }
 
 // OnChange implements readline's Listener: after the Tab key whose completion Do worked
-// out, it replaces the typed word by the candidates' spelling of it (same rune count, so the
-// cursor stays). Every other call leaves the line alone.
+// out, it replaces the typed word by the replacement Do chose and puts the cursor after it.
+// Every other call leaves the line alone.
 func (c *Completer) OnChange(line []rune, pos int, key rune) ([]rune, int, bool) {
 	c.mu.Lock()
 	f := c.fix
 	c.fix = nil
 	c.mu.Unlock()
 	if f == nil || key != '\t' || f.start < 0 || f.start+len(f.from) > len(line) ||
-		string(line[f.start:f.start+len(f.from)]) != string(f.from) || len(f.to) != len(f.from) {
+		string(line[f.start:f.start+len(f.from)]) != string(f.from) {
 		return nil, 0, false
 	}
-	out := append([]rune(nil), line...)
-	copy(out[f.start:], f.to)
-	return out, pos, true
+	out := append(append(append([]rune(nil), line[:f.start]...), f.to...), line[f.start+len(f.from):]...)
+	return out, f.start + len(f.to), true
 }
 
 // Complete returns the completions of the word that ends at the cursor, given the text of
@@ -202,6 +214,14 @@ func newState(c *Completer, ctx context.Context, text, after string) *state {
 		st.word = ":"
 		toks = toks[:n-1]
 	}
+	// readline's word for psql ends only at psql's WORD_BREAKS ("\t\n@><=;|&() "), so a path
+	// such as tmp_check/af is one word there, where the SQL lexer sees an operator.
+	if raw := pathWord(text); len(raw) > len(st.word) {
+		st.word = raw
+		for len(toks) > 0 && toks[len(toks)-1].end > len(text)-len(raw) {
+			toks = toks[:len(toks)-1]
+		}
+	}
 	st.prev = collapse(toks)
 	rest := lex(after)
 	for i, t := range rest {
@@ -212,6 +232,24 @@ func newState(c *Completer, ctx context.Context, text, after string) *state {
 	}
 	st.all = append(append(append([]token(nil), toks...), token{kind: tWord, text: st.word}), rest...)
 	return st
+}
+
+// pathWord returns the file-name-like word (letters, digits and "_.-~/", with a "/") that
+// ends text, or "".
+func pathWord(text string) string {
+	i := len(text)
+	for i > 0 {
+		c := text[i-1]
+		if !(isLetter(c) || isDigit(c) || c == '.' || c == '-' || c == '~' || c == '/') {
+			break
+		}
+		i--
+	}
+	w := text[i:]
+	if !strings.Contains(w, "/") || i > 0 && (text[i-1] == '\'' || text[i-1] == '"') {
+		return ""
+	}
+	return w
 }
 
 // splitArgs splits backslash-command arguments at white space, keeping quoted runs whole.
@@ -395,35 +433,157 @@ func match(names []string, prefix string) []string {
 	return out
 }
 
-// objects completes names of kind, schema-qualified after "schema.", with the schemas
-// themselves (followed by ".") offered beside unqualified names.
+// objects completes names of kind as psql 15's _complete_from_query does for a schema
+// query: the typed word is read as an identifier (unquoted parts folded to lower case,
+// quoted parts taken literally), names are matched against that, and the matches are written
+// back quoted where needed, or wherever the user typed a quote. After "schema." only that
+// schema's objects are offered; otherwise the visible objects and the matching schemas
+// (followed by "."). A name that needs quotes is left out when an unquoted prefix was typed.
 func (st *state) objects(kind Kind) []string {
-	if qual, part, ok := splitQualified(st.word); ok {
-		var out []string
-		for _, n := range match(st.lookup(kind, identValue(qual)), part) {
-			out = append(out, qual+"."+n)
+	return st.schemaQuery(kind, true, nil)
+}
+
+// schemaQuery is objects, with withSchemas saying whether schema names are offered too;
+// a non-nil ref is the referenced object's name a kind like ConstraintTables needs.
+func (st *state) schemaQuery(kind Kind, withSchemas bool, ref *string) []string {
+	id := parseIdent(st.word)
+	arg := func(schema string) string {
+		if ref != nil {
+			return Ref(schema, *ref)
+		}
+		return schema
+	}
+	nonEmpty := id.object != ""
+	var out []string
+	if id.qualified {
+		if nonEmpty && !id.schemaQuoted && identNeedsQuotes(id.schema) {
+			return nil
+		}
+		for _, n := range st.rawLookup(kind, arg(id.schema)) {
+			if !strings.HasPrefix(n, id.object) || nonEmpty && !id.objectQuoted && identNeedsQuotes(n) {
+				continue
+			}
+			out = append(out, requote(id.schema, true, n, id.schemaQuoted, id.objectQuoted))
 		}
 		return out
 	}
-	out := match(st.lookup(kind, ""), st.word)
-	var schemas []string
-	for _, s := range match(st.lookup(Schemas, ""), st.word) {
-		schemas = append(schemas, s+".")
-	}
-	if len(out) == 0 && len(schemas) == 1 {
-		// One schema matches: offer its objects straight away, as psql does.
-		qual := strings.TrimSuffix(schemas[0], ".")
-		for _, n := range st.lookup(kind, identValue(qual)) {
-			out = append(out, qual+"."+n)
+	hidePg := !strings.HasPrefix(id.object, "pg_")
+	for _, n := range st.rawLookup(kind, arg("")) {
+		if !strings.HasPrefix(n, id.object) || hidePg && strings.HasPrefix(n, "pg_") {
+			continue
 		}
-		if len(out) > 0 {
-			return out
+		if kind == Types {
+			// Visible types come spelled by format_type, ready for SQL.
+			out = append(out, n)
+			continue
+		}
+		if nonEmpty && !id.objectQuoted && identNeedsQuotes(n) {
+			continue
+		}
+		out = append(out, requote("", false, n, false, id.objectQuoted))
+	}
+	if withSchemas {
+		for _, n := range st.rawLookup(Schemas, "") {
+			if !strings.HasPrefix(n, id.object) || hidePg && strings.HasPrefix(n, "pg_") ||
+				nonEmpty && !id.objectQuoted && identNeedsQuotes(n) {
+				continue
+			}
+			out = append(out, requote("", false, n, false, id.objectQuoted)+".")
 		}
 	}
-	return append(out, schemas...)
+	return out
+}
+
+// names completes the names of a kind without schemas (schemas, roles, databases,
+// publications) the way psql 15 completes a simple query: matched as an identifier and
+// written back quoted where needed.
+func (st *state) names(kind Kind, ref string) []string {
+	id := parseIdent(st.word)
+	if id.qualified {
+		return nil
+	}
+	var out []string
+	for _, n := range st.rawLookup(kind, ref) {
+		if !strings.HasPrefix(n, id.object) || id.object != "" && !id.objectQuoted && identNeedsQuotes(n) {
+			continue
+		}
+		out = append(out, requote("", false, n, false, id.objectQuoted))
+	}
+	return out
+}
+
+// rawLookup lists a kind's names as stored.
+func (st *state) rawLookup(kind Kind, schema string) []string {
+	if st.c.o.Catalog == nil {
+		return nil
+	}
+	names, err := st.c.o.Catalog.Names(st.ctx, kind, schema)
+	if err != nil {
+		return nil
+	}
+	return names
+}
+
+// ident is a typed, possibly qualified, possibly quoted name, read as psql 15's
+// parse_identifier (tab-complete.c) reads it.
+type ident struct {
+	schema, object             string
+	qualified                  bool
+	schemaQuoted, objectQuoted bool
+}
+
+// parseIdent splits w at its last dot outside quotes, folds unquoted ASCII letters to lower
+// case, undoes doubled quotes, and notes which parts had quotes. An unfinished quote runs to
+// the end of w.
+func parseIdent(w string) ident {
+	var id ident
+	var b strings.Builder
+	inQ := false
+	for i := 0; i < len(w); i++ {
+		ch := w[i]
+		switch {
+		case ch == '"':
+			if inQ && i+1 < len(w) && w[i+1] == '"' {
+				b.WriteByte('"')
+				i++
+			} else {
+				inQ = !inQ
+				id.objectQuoted = true
+			}
+		case ch == '.' && !inQ:
+			id.schema, id.qualified = b.String(), true
+			id.schemaQuoted, id.objectQuoted = id.objectQuoted, false
+			b.Reset()
+		case !inQ && ch >= 'A' && ch <= 'Z':
+			b.WriteByte(ch + 'a' - 'A')
+		default:
+			b.WriteByte(ch)
+		}
+	}
+	id.object = b.String()
+	return id
+}
+
+// identNeedsQuotes is psql 15's identifier_needs_quotes: anything but a lower-case ASCII
+// identifier, and keywords other than unreserved ones.
+func identNeedsQuotes(n string) bool { return QuoteIdent(n) != n }
+
+// requote writes a name back as psql 15's requote_identifier does: each part quoted when
+// it was typed quoted or needs quotes.
+func requote(schema string, hasSchema bool, object string, quoteSchema, quoteObject bool) string {
+	q := func(s string, force bool) string {
+		if force || identNeedsQuotes(s) {
+			return `"` + strings.ReplaceAll(s, `"`, `""`) + `"`
+		}
+		return s
+	}
+	if hasSchema {
+		return q(schema, quoteSchema) + "." + q(object, quoteObject)
+	}
+	return q(object, quoteObject)
 }
 
 // plain completes names of a kind that has no schema (roles, databases, settings).
 func (st *state) plain(kind Kind, extra ...string) []string {
-	return append(match(st.lookup(kind, ""), st.word), st.keywords(extra)...)
+	return append(st.names(kind, ""), st.keywords(extra)...)
 }

@@ -176,9 +176,10 @@ func TestComplete(t *testing.T) {
 		{name: "multibyte quoted", before: `select * from "të`, want: []string{`"tëst" `}},
 		{name: "schema qualified", before: "select * from shop.", want: []string{"shop.items", "shop.orders"}},
 		{name: "schema qualified prefix", before: "select * from shop.o", want: []string{"shop.orders "}},
-		{name: "lone schema expands", before: "select * from so", want: []string{"solo.only_one "}},
+		{name: "lone schema then its objects", before: "select * from so", want: []string{"solo."}},
+		{name: "lone schema qualified", before: "select * from solo.", want: []string{"solo.only_one "}},
 		{name: "system names need pg_", before: "select * from pg_cl", has: []string{"pg_class "}},
-		{name: "from list after comma", before: "select * from customers, sh", want: []string{"shop.items", "shop.orders"}},
+		{name: "from list after comma", before: "select * from customers, sh", want: []string{"shop."}},
 		{name: "join relation", before: "select * from customers c join shop.i", want: []string{"shop.items "}},
 		{name: "join on keywords", before: "select * from customers c join shop.orders o ", want: []string{"ON", "USING"}},
 		{name: "join on columns", before: "select * from customers c join shop.orders o on ", want: []string{`"Email"`, "customer_id", "id", "name", "total"}},
@@ -233,7 +234,7 @@ func TestComplete(t *testing.T) {
 		{name: "grant to role", before: "grant select on customers to comp", want: []string{"completion_role "}},
 		{name: "revoke from", before: "revoke select on customers ", want: []string{"FROM "}},
 		{name: "set setting", before: "set work_m", want: []string{"work_mem "}},
-		{name: "set to", before: "set work_mem ", want: []string{"=", "TO"}},
+		{name: "set to", before: "set work_mem ", want: []string{"TO "}},
 		{name: "show setting", before: "show search_p", want: []string{"search_path "}},
 		{name: "set role", before: "set role comp", want: []string{"completion_role "}},
 		{name: "copy from file", before: "copy customers from '" + dir + "/a", want: []string{"'" + dir + "/a.sql' "}},
@@ -308,9 +309,11 @@ func TestDo(t *testing.T) {
 		{name: "multibyte word", line: `select * from "tës`, pos: -1, want: []string{`t_a"`, `t_b"`}, wantLen: 4},
 		{name: "cursor mid line", line: "sel * from x", pos: 3, want: []string{"ect "}, wantLen: 3},
 		{name: "bad position", line: "sel", pos: 9, want: nil, wantLen: 0},
-		{name: "re-spelled keyword", line: "sel", pos: -1, kwcase: "upper", want: []string{"ECT "}, wantLen: 3, wantLine: "SELECT "},
-		{name: "re-spelled mid line", line: "x; sel * from x", pos: 6, kwcase: "upper", want: []string{"ECT "}, wantLen: 3, wantLine: "x; SELECT  * from x"},
-		{name: "re-spelled list", line: "se", pos: -1, kwcase: "upper", want: []string{"CURITY LABEL", "LECT", "T"}, wantLen: 2, wantLine: "SE"},
+		{name: "re-spelled keyword", line: "sel", pos: -1, kwcase: "upper", want: nil, wantLen: 0, wantLine: "SELECT "},
+		{name: "re-spelled mid line", line: "x; sel * from x", pos: 6, kwcase: "upper", want: nil, wantLen: 0, wantLine: "x; SELECT  * from x"},
+		{name: "re-spelled list", line: "se", pos: -1, kwcase: "upper", want: nil, wantLen: 0, wantLine: "SE"},
+		{name: "multibyte not folded", line: "select * from TËS", pos: -1, want: nil, wantLen: 3, wantLine: "select * from TËS"},
+		{name: "folded ascii name", line: "table TAB", pos: -1, want: nil, wantLen: 0, wantLine: "table tab "},
 		{name: "agreeing case untouched", line: "SEL", pos: -1, kwcase: "upper", want: []string{"ECT "}, wantLen: 3, wantLine: "SELECT "},
 	}
 	for _, tc := range tests {
@@ -321,7 +324,7 @@ func TestDo(t *testing.T) {
 			if pos < 0 {
 				pos = len(r)
 			}
-			c := completion.New(completion.Options{Catalog: staticCatalog{"tëst_a", "tëst_b"},
+			c := completion.New(completion.Options{Catalog: staticCatalog{"tëst_a", "tëst_b", "tab"},
 				KeywordCase: func() string { return tc.kwcase }})
 			got, n := c.Do(r, pos)
 			var gs []string
@@ -336,11 +339,12 @@ func TestDo(t *testing.T) {
 			}
 			// What readline does next: append a lone candidate at the cursor, then tell the
 			// listener about the Tab key.
-			line := r
+			line, cursor := r, pos
 			if len(got) == 1 {
 				line = append(append(append([]rune(nil), r[:pos]...), got[0]...), r[pos:]...)
+				cursor += len(got[0])
 			}
-			newLine, _, ok := c.OnChange(line, pos+len(got[0]), '\t')
+			newLine, _, ok := c.OnChange(line, cursor, '\t')
 			if ok {
 				line = newLine
 			}

@@ -8,12 +8,13 @@ import (
 // complete picks the rule for the cursor position. The order matters: specific phrases
 // first, then the clause the cursor is in (tab-complete.c's psql_completion is the spec).
 func (st *state) complete() []string {
-	if st.meta != "" {
-		return st.metaArgs()
-	}
 	w := st.word
 	if strings.HasPrefix(w, ":") {
+		// psql 15 completes :name anywhere, meta-command arguments included.
 		return st.variables(":")
+	}
+	if st.meta != "" {
+		return st.metaArgs()
 	}
 	n := len(st.prev)
 	if n == 0 {
@@ -66,7 +67,7 @@ func (st *state) complete() []string {
 	case st.tail("ALTER|DROP", "TYPE|DOMAIN"):
 		return st.objects(Types)
 	case st.tail("ALTER|DROP", "SCHEMA"):
-		return match(st.lookup(Schemas, ""), w)
+		return st.names(Schemas, "")
 	case st.tail("ALTER|DROP", "ROLE|USER|GROUP"), st.tail("OWNER", "TO"), st.tail("SET", "ROLE"),
 		st.tail("SET", "SESSION", "AUTHORIZATION"), st.tail("REASSIGN", "OWNED", "BY"):
 		return st.plain(Roles, "CURRENT_ROLE", "CURRENT_USER", "SESSION_USER")
@@ -83,12 +84,31 @@ func (st *state) complete() []string {
 		return append(st.columnsOf(st.prev[n-2].text), st.keywords(list("COLUMN|CONSTRAINT|TO"))...)
 	case st.tail("ALTER", "TABLE", "*", "ALTER"):
 		return append(st.columnsOf(st.prev[n-2].text), st.keywords(list("COLUMN|CONSTRAINT"))...)
+	case st.tail("ALTER", "TABLE", "*", "ALTER|DROP|RENAME", "CONSTRAINT"):
+		// The constraints of the table named (psql's Query_for_constraint_of_table).
+		ref := parseIdent(st.prev[n-3].text)
+		return st.names(Constraints, Ref(ref.schema, ref.object))
+	case st.head("COMMENT", "ON", "CONSTRAINT") && n == 5 && st.tail("ON"):
+		// The tables that have the constraint named, and DOMAIN.
+		con := identValue(st.prev[3].text)
+		return append(st.schemaQuery(ConstraintTables, false, &con), st.keywords([]string{"DOMAIN"})...)
+	case st.head("COMMENT", "ON", "CONSTRAINT") && n == 4:
+		return st.keywords([]string{"ON"})
+	case st.head("ALTER", "TYPE") && n == 5 && st.tail("RENAME", "VALUE"):
+		return st.enumLabels(st.prev[2].text)
+	case st.head("ANALYZE") && n >= 2 && st.prev[1].kind == tOpen && (st.tail("(") || st.prev[n-1].kind == tComma):
+		// An unfinished option list: ANALYZE's options (tab-complete.c).
+		return st.keywords(list("VERBOSE|SKIP_LOCKED"))
+	case st.head("ANALYZE") && n >= 3 && st.prev[1].kind == tOpen && st.tail("VERBOSE|SKIP_LOCKED"):
+		return st.keywords(list("ON|OFF"))
+	case st.tail("ALTER|DROP", "PUBLICATION"):
+		return st.names(Publications, "")
 	case st.tail("ALTER", "TABLE", "*", "ALTER|DROP|RENAME", "COLUMN"):
 		return st.columnsOf(st.prev[n-3].text)
 	case st.tail("ALTER", "TABLE", "*", "SET"):
 		return st.keywords(list("(|ACCESS METHOD|LOGGED|SCHEMA|TABLESPACE|UNLOGGED|WITH|WITHOUT"))
 	case st.tail("ALTER", "TABLE", "*", "SET", "SCHEMA"):
-		return match(st.lookup(Schemas, ""), w)
+		return st.names(Schemas, "")
 
 	case st.tail("GRANT|REVOKE"):
 		return append(st.keywords(privileges), match(st.lookup(Roles, ""), w)...)
@@ -101,7 +121,7 @@ func (st *state) complete() []string {
 	case st.head("GRANT|REVOKE") && st.tail("ON", "SEQUENCE"):
 		return st.objects(Sequences)
 	case st.head("GRANT|REVOKE") && st.tail("ON", "SCHEMA"), st.tail("IN", "SCHEMA"):
-		return match(st.lookup(Schemas, ""), w)
+		return st.names(Schemas, "")
 	case st.head("GRANT|REVOKE") && st.tail("ON", "DATABASE"):
 		return st.plain(Databases)
 	case st.head("GRANT") && st.tail("TO"), st.head("REVOKE") && st.tail("FROM"):
@@ -122,7 +142,7 @@ func (st *state) complete() []string {
 	case st.tail("SHOW") && n == 1:
 		return append(st.settings(), st.keywords([]string{"ALL"})...)
 	case st.head("SET") && n == 2 && !st.tail("ROLE|TRANSACTION|SESSION|LOCAL|CONSTRAINTS"):
-		return st.keywords(list("TO|="))
+		return st.keywords([]string{"TO"}) // psql 15: Matches("SET", MatchAny)
 
 	case st.tail("INSERT"):
 		return st.keywords([]string{"INTO"})
@@ -158,10 +178,61 @@ func (st *state) complete() []string {
 		return st.keywords(list("ANALYZE|DELETE FROM|INSERT INTO|SELECT|UPDATE|VERBOSE|WITH"))
 	case st.tail("BEGIN|START"):
 		return st.keywords(list("ISOLATION LEVEL|READ|TRANSACTION|WORK"))
-	case st.tail("DROP", "*") && n == 2, st.tail("DROP", "*", "*") && st.isObjectName(n-1):
+	case st.tail("DROP", "*", "*") && st.isObjectName(n-1) && !st.tail("DROP", "PUBLICATION|TABLE|VIEW|INDEX|SEQUENCE|TYPE|DOMAIN|SCHEMA|FUNCTION|PROCEDURE|ROUTINE|ROLE|USER|GROUP|DATABASE"):
 		return st.keywords(list("CASCADE|RESTRICT"))
 	}
+	if kind, ok := thingAfter(st.prev[n-1]); ok {
+		// psql's last resort: after the name of a kind of object (words_after_create),
+		// the objects of that kind.
+		if kind == Publications || kind == Schemas {
+			return st.names(kind, "")
+		}
+		return st.objects(kind)
+	}
 	return st.expression()
+}
+
+// thingAfter maps a word naming a kind of object (tab-complete.c's words_after_create) to
+// the kind completion lists after it.
+func thingAfter(t token) (Kind, bool) {
+	if t.kind != tWord {
+		return 0, false
+	}
+	switch strings.ToUpper(t.text) {
+	case "TABLE":
+		return Tables, true
+	case "VIEW":
+		return Views, true
+	case "INDEX":
+		return Indexes, true
+	case "SEQUENCE":
+		return Sequences, true
+	case "TYPE", "DOMAIN":
+		return Types, true
+	case "FUNCTION", "PROCEDURE", "ROUTINE":
+		return Functions, true
+	case "SCHEMA":
+		return Schemas, true
+	case "PUBLICATION":
+		return Publications, true
+	}
+	return 0, false
+}
+
+// enumLabels completes the labels of the enum type typed as typ, as psql 15's
+// COMPLETE_WITH_ENUM_VALUE does: quoted as literals (with a quote put in front when the word
+// has none), matched case-sensitively; an unquoted word right after a quote gets bare
+// labels, but the lexer makes that word a string, so it always starts with the quote here.
+func (st *state) enumLabels(typ string) []string {
+	ref := parseIdent(typ)
+	var out []string
+	for _, l := range st.rawLookup(EnumLabels, Ref(ref.schema, ref.object)) {
+		q := "'" + strings.ReplaceAll(l, "'", "''") + "'"
+		if strings.HasPrefix(q, st.word) {
+			out = append(out, q)
+		}
+	}
+	return out
 }
 
 // typePosition reports whether a type name may start at the cursor: after ::, in CAST(x AS,
@@ -241,8 +312,14 @@ func (st *state) settingValues(name string) []string {
 	case "timezone":
 		// psql 15 matches the zone names without regard to case and re-spells the word.
 		var out []string
+		// Without a quote typed, the names are matched after theirs and come back quoted
+		// (Query_for_list_of_timezone_names_quoted_out).
+		lw := strings.ToLower(w)
+		if !strings.HasPrefix(w, "'") {
+			lw = "'" + lw
+		}
 		for _, z := range st.lookup(TimeZones, "") {
-			if strings.HasPrefix(strings.ToLower(z), strings.ToLower(w)) {
+			if strings.HasPrefix(strings.ToLower(z), lw) {
 				out = append(out, z)
 			}
 		}
@@ -522,6 +599,15 @@ func (st *state) metaArgs() []string {
 				out = append(out, `\`+name)
 			}
 		}
+		if len(out) == 0 {
+			// psql's complete_from_list tries again ignoring case, and offers the
+			// commands as they are spelled ("\DRD" becomes "\drds").
+			for _, name := range st.c.o.Commands {
+				if len(name)+1 >= len(w) && strings.EqualFold(`\`+name[:len(w)-1], w) {
+					out = append(out, `\`+name)
+				}
+			}
+		}
 		return out
 	}
 	cmd := strings.TrimSuffix(strings.TrimPrefix(st.meta, `\`), "+")
@@ -535,7 +621,7 @@ func (st *state) metaArgs() []string {
 			return st.plain(Roles)
 		}
 	case cmd == "i" || cmd == "ir" || cmd == "include" || cmd == "include_relative" || cmd == "o" || cmd == "out" ||
-		cmd == "w" || cmd == "write" || cmd == "s" || cmd == "g" || cmd == "cd" || cmd == "e" || cmd == "edit" || cmd == "gx":
+		cmd == "w" || cmd == "write" || cmd == "s" || cmd == "g" || cmd == "cd" || cmd == "e" || cmd == "edit" || cmd == "gx" || cmd == "lo_import":
 		return st.files(false)
 	case cmd == "copy":
 		if nargs == 0 {
@@ -581,7 +667,7 @@ func (st *state) metaArgs() []string {
 	case cmd == "dT" || cmd == "dD":
 		return st.objects(Types)
 	case cmd == "dn":
-		return match(st.lookup(Schemas, ""), w)
+		return st.names(Schemas, "")
 	case cmd == "du" || cmd == "dg" || cmd == "drds":
 		return st.plain(Roles)
 	case cmd == "l" || cmd == "list":
@@ -616,9 +702,7 @@ func (st *state) files(quoted bool) []string {
 		open = "'"
 		w = w[1:]
 	} else if quoted {
-		if w != "" {
-			return nil
-		}
+		// COPY needs a quoted file name: psql's quote_file_name puts the quote in front.
 		open = "'"
 	}
 	dir, base := filepath.Split(w)
