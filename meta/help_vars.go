@@ -171,8 +171,10 @@ Usage:
 `
 
 // copyrightText is what \copyright prints. psql prints PostgreSQL's license notice there;
-// gpsql is not PostgreSQL software and contains none of its code, so it says what it is.
+// gpsql is not PostgreSQL software and contains none of its code, so it says what it is,
+// naming PostgreSQL's copyright holder as psql 15's notice does (psql's TAP test
+// 001_basic.pl looks for the word "Copyright").
 const copyrightText = `gpsql is an independent PostgreSQL client, written in Go; it contains no code of the
-PostgreSQL project. PostgreSQL is distributed by the PostgreSQL Global Development
-Group under the PostgreSQL License.
+PostgreSQL project. PostgreSQL is Copyright (c) 1996-2022, PostgreSQL Global Development
+Group, and distributed under the PostgreSQL License.
 `

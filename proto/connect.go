@@ -386,6 +386,7 @@ func (c *Conn) startup(password string) error {
 	}
 	add("user", cfg.User)
 	add("database", cfg.Database)
+	add("replication", cfg.Replication) // libpq's build_startup_packet: a walsender connection
 	add("options", cfg.Options)
 	app := cfg.ApplicationName
 	if app == "" {

@@ -72,6 +72,7 @@ func (s *Session) execute(query string) bool {
 	if s.timing {
 		printTiming(s.stdout(), time.Since(start))
 	}
+	s.trackClientEncoding()
 	if !ok && s.special.echo == "errors" {
 		s.log("", "STATEMENT:  "+query)
 	}
@@ -84,6 +85,19 @@ func (s *Session) execute(query string) bool {
 		}
 	}
 	return ok
+}
+
+// trackClientEncoding sets ENCODING when the server reported a new client_encoding (a SET
+// client_encoding in the query just run), as psql's SendQuery does after each query. A
+// \set ENCODING of the user stays until the encoding really changes.
+func (s *Session) trackClientEncoding() {
+	if s.conn == nil {
+		return
+	}
+	if e := s.conn.ParameterStatus("client_encoding"); e != "" && e != s.clientEncoding {
+		s.clientEncoding = e
+		s.vars.Set("ENCODING", e)
+	}
 }
 
 // rollbackOnError reports whether ON_ERROR_ROLLBACK applies now.

@@ -465,6 +465,12 @@ func (s *Session) printResult(ctx context.Context, r *proto.Result, query string
 			s.printStatus(tag)
 		}
 		return true
+	case r.IsCopy() == 'W':
+		// psql's AcceptResult knows no copy-both result (a walsender's START_REPLICATION)
+		// and names its status, PGRES_COPY_BOTH; libpq has returned it before the error a
+		// walsender may send next (proto ends the copy and reads that too).
+		s.fatal("unexpected PQresultStatus: 8")
+		return false
 	case r.Err() != nil:
 		s.reportResultErr(r, r.Err(), query)
 		return false

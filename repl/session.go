@@ -85,6 +85,7 @@ type Session struct {
 	redisplay        bool                 // \e left a query buffer to show again before the next prompt (interactive.go)
 	noQueryBuffer    bool                 // a -c backslash command runs without a query buffer, as in psql (slash.go)
 	cancelPressed    atomic.Bool          // SIGINT came (psql's cancel_pressed): a script stops at its next line (loop.go)
+	clientEncoding   string               // the client_encoding ENCODING last took (psql's pset.encoding; execute.go)
 }
 
 // Run runs a whole gpsql invocation and returns the process exit code.
@@ -373,7 +374,8 @@ func (s *Session) syncConnVars() {
 	}
 	s.vars.Set("HOST", host)
 	s.vars.Set("PORT", strconv.Itoa(int(h.Port)))
-	s.vars.Set("ENCODING", c.ParameterStatus("client_encoding"))
+	s.clientEncoding = c.ParameterStatus("client_encoding")
+	s.vars.Set("ENCODING", s.clientEncoding)
 	s.vars.Set("SERVER_VERSION_NAME", c.ParameterStatus("server_version"))
 	s.vars.Set("SERVER_VERSION_NUM", strconv.Itoa(c.ServerVersionNum()))
 }
