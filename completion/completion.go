@@ -8,6 +8,7 @@ import (
 	"context"
 	"os"
 	"sort"
+	"strconv"
 	"strings"
 	"sync"
 	"time"
@@ -29,13 +30,15 @@ type Options struct {
 }
 
 // Completer completes SQL and psql meta-commands. It keeps no state between calls but what
-// its Catalog caches and the re-spelling Do leaves for OnChange; Complete is safe for
-// concurrent use if the Catalog and Options functions are.
+// its Catalog caches, the re-spelling Do leaves for OnChange, and where the last Tab could
+// not make progress; Complete is safe for concurrent use if the Catalog and Options
+// functions are.
 type Completer struct {
 	o Options
 
-	mu  sync.Mutex
-	fix *respell // set by Do, applied by OnChange
+	mu    sync.Mutex
+	fix   *respell // set by Do, applied by OnChange
+	stuck string   // the line and cursor of the last Tab that found several candidates and nothing to add
 }
 
 // New returns a Completer over o.
@@ -86,6 +89,17 @@ func (c *Completer) Do(line []rune, pos int) ([][]rune, int) {
 		for _, cand := range cands {
 			out = append(out, []rune(cand)[n:])
 		}
+		// GNU readline (psql's) lists ambiguous candidates only on the second Tab in a row
+		// that can add nothing; the first one only rings the bell. This readline would list
+		// them at once, so the first such Tab gets nothing.
+		where := string(line) + "\x00" + strconv.Itoa(pos)
+		c.mu.Lock()
+		defer c.mu.Unlock()
+		if len(out) > 1 && commonPrefix(out) == 0 && c.stuck != where {
+			c.stuck = where
+			return nil, 0
+		}
+		c.stuck = ""
 		return out, n
 	}
 	to := []rune(cands[0])
@@ -103,6 +117,19 @@ func (c *Completer) Do(line []rune, pos int) ([][]rune, int) {
 		c.mu.Unlock()
 	}
 	return nil, 0
+}
+
+// commonPrefix returns how many leading runes all of ss share.
+func commonPrefix(ss [][]rune) int {
+	k := len(ss[0])
+	for _, s := range ss[1:] {
+		i := 0
+		for i < k && i < len(s) && s[i] == ss[0][i] {
+			i++
+		}
+		k = i
+	}
+	return k
 }
 
 // respell is a pending replacement of the typed word.

@@ -57,8 +57,12 @@ func TestTerminalComplete(t *testing.T) {
 			want: "postgres=# set TimeZone to 'Europe/Berlin' X", inPsql: true},
 		{name: "set bool value upper", keys: [][]string{{`\set COMP_KEYWORD_CASE upper`}, {"key:Enter"}, {"set enable_seqscan to of"}, {"key:Tab"}, {"X"}},
 			want: "postgres=# set enable_seqscan to OFF X", inPsql: true},
-		{name: "candidate list", keys: [][]string{{"table tabcomp_it"}, {"key:Tab"}, {"key:Tab"}},
+		// The first Tab adds "ems_", the second can add nothing and only rings the bell, the
+		// third lists the candidates (GNU readline's rule, as in psql).
+		{name: "candidate list", keys: [][]string{{"table tabcomp_it"}, {"key:Tab"}, {"key:Tab"}, {"key:Tab"}},
 			want: "tabcomp_items_a  tabcomp_items_b"},
+		{name: "no list on the second Tab", keys: [][]string{{"table tabcomp_it"}, {"key:Tab"}, {"key:Tab"}, {"select 1"}},
+			want: "postgres=# table tabcomp_items_select 1", inPsql: true},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
