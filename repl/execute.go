@@ -26,6 +26,8 @@ func (s *Session) execute(query string) bool {
 		return true
 	}
 	defer s.printNotifications()
+	// A pipeline command, or anything sent while a pipeline is ongoing, goes through
+	// pipelineSend (pipeline.go).
 	inPipeline := s.pipelineActive() || s.send.next.Pipeline != meta.NoPipelineStep
 	if s.special.echo == "queries" {
 		fmt.Fprintf(s.stdout(), "%s\n", query) // psql's puts: standard output, not \o's
@@ -59,7 +61,7 @@ func (s *Session) execute(query string) bool {
 	end := s.beginSend() // \g and friends' options for this query (send.go)
 	s.lastResult, s.fetchedRows = nil, -1
 	var ok bool
-	if s.usesPipeline() {
+	if inPipeline {
 		ok = s.pipelineSend(query) // sets the result variables of what it reads (pipeline.go)
 	} else {
 		s.queryStarted()

@@ -263,7 +263,7 @@ func (s *Session) sendQuery(query string) bool {
 	s.copyIn = in
 	defer func() { in.drain(); s.copyIn = nil }()
 	ok := true
-	if singleStatement(query, s.conn.ParameterStatus("standard_conforming_strings") != "off") {
+	if singleStatement(query, s.standardStrings()) {
 		rs.SetCopy(in, s.out)
 		for rs.NextResult() {
 			if !s.printResult(ctx, rs.Result(), query) {

@@ -82,12 +82,6 @@ func (s *Session) pipelineBusy() bool {
 	return s.pipelineActive() && len(s.pipe.items) > 0
 }
 
-// usesPipeline reports whether the send in progress goes through pipeline.go: a pipeline
-// command, or anything sent while a pipeline is ongoing.
-func (s *Session) usesPipeline() bool {
-	return s.pipelineActive() || s.send.cur != nil && s.send.cur.Pipeline != meta.NoPipelineStep
-}
-
 // setPipelineVars sets PIPELINE_COMMAND_COUNT, PIPELINE_SYNC_COUNT and PIPELINE_RESULT_COUNT,
 // as psql 18 does after every query: statements queued and not yet followed by a flush
 // request or sync, syncs not read back, statements whose results the server sends.
@@ -382,16 +376,6 @@ func (s *Session) printPipelineResult(ctx context.Context, r *proto.Result, it p
 	}
 	s.setResultVariables(false)
 	return false
-}
-
-// setFailureVars sets the variables of a failure whose result carries no server error, as
-// psql's SetResultVariables does with a NULL SQLSTATE and message.
-func (s *Session) setFailureVars(code, msg string) {
-	s.vars.Set("ERROR", "true")
-	s.vars.Set("SQLSTATE", code)
-	s.vars.Set("ROW_COUNT", "0")
-	s.vars.Set("LAST_ERROR_MESSAGE", msg)
-	s.vars.Set("LAST_ERROR_SQLSTATE", code)
 }
 
 // copyInPipeline ends the session's connection when a queued statement turned out to be a

@@ -44,7 +44,7 @@ func (s *Session) useExtended(query string) bool {
 	if c := s.send.cur; c != nil && (c.Bind || c.BindNamed || c.Parse || c.ClosePrepared || c.Gdesc) {
 		return false
 	}
-	return singleStatement(query, s.conn.ParameterStatus("standard_conforming_strings") != "off")
+	return singleStatement(query, s.standardStrings())
 }
 
 // singleStatement reports whether query holds exactly one SQL statement, by psql's lexer:

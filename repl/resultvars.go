@@ -24,11 +24,7 @@ func (s *Session) setResultVariables(ok bool) {
 		if code == "" {
 			code = "XX000" // psql's choice when the error carries no SQLSTATE
 		}
-		s.vars.Set("ERROR", "true")
-		s.vars.Set("SQLSTATE", code)
-		s.vars.Set("ROW_COUNT", "0")
-		s.vars.Set("LAST_ERROR_MESSAGE", msg)
-		s.vars.Set("LAST_ERROR_SQLSTATE", code)
+		s.setFailureVars(code, msg)
 		return
 	}
 	s.vars.Set("ERROR", "false")
@@ -44,6 +40,17 @@ func (s *Session) setResultVariables(ok bool) {
 		rows = "0"
 	}
 	s.vars.Set("ROW_COUNT", rows)
+}
+
+// setFailureVars sets the variables of a failed query: ERROR, SQLSTATE, ROW_COUNT and the
+// LAST_ERROR_* pair (psql's SetResultVariables; a pipeline's skipped statement passes
+// empty ones, as psql does with a NULL SQLSTATE and message).
+func (s *Session) setFailureVars(code, msg string) {
+	s.vars.Set("ERROR", "true")
+	s.vars.Set("SQLSTATE", code)
+	s.vars.Set("ROW_COUNT", "0")
+	s.vars.Set("LAST_ERROR_MESSAGE", msg)
+	s.vars.Set("LAST_ERROR_SQLSTATE", code)
 }
 
 // cmdTuples is libpq's PQcmdTuples: the row count of a command tag, "" when it has none.
