@@ -71,9 +71,7 @@ func (s *Session) runSlash(lx *Lexer, buf *strings.Builder) slashResult {
 		case meta.Send:
 			send = true
 		}
-		if name == "encoding" && s.conn != nil { // psql's \encoding also sets pset.encoding (execute.go)
-			s.clientEncoding = s.conn.ParameterStatus("client_encoding")
-		}
+		s.trackClientEncoding() // \encoding changes it, as psql's also sets pset.encoding (execute.go)
 	} else {
 		s.fatal(fmt.Sprintf("invalid command \\%s", name))
 		if s.interactive {
