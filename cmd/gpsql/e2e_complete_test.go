@@ -73,7 +73,7 @@ func TestTerminalComplete(t *testing.T) {
 			}
 			var lines []string
 			for _, bin := range bins {
-				ts := newTmux(t, fmt.Sprintf("%s -X -h %s -p %d -U postgres -d postgres", bin, srv.SocketDir, srv.Port))
+				ts := newTmux(t, sessionCmd(bin))
 				ts.waitFor("postgres=# ")
 				for _, k := range tc.keys {
 					if name, ok := strings.CutPrefix(k[0], "key:"); ok {

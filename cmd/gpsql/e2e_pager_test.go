@@ -14,7 +14,7 @@ import (
 // pagerSession starts gpsql at a 120x40 terminal and waits for its prompt.
 func pagerSession(t *testing.T) *tmuxSession {
 	t.Helper()
-	ts := newTmux(t, fmt.Sprintf("%s -X -h %s -p %d -U postgres -d postgres", gpsqlBin, srv.SocketDir, srv.Port))
+	ts := newTmux(t, sessionCmd(gpsqlBin))
 	ts.waitFor("postgres=# ")
 	return ts
 }
@@ -46,8 +46,7 @@ func backAtPrompt(t *testing.T, ts *tmuxSession) {
 // promptWorks checks that a short query typed at the prompt prints as usual.
 func promptWorks(t *testing.T, ts *tmuxSession) {
 	t.Helper()
-	ts.typeText("select 'back' as at_prompt;")
-	ts.keys("Enter")
+	ts.line("select 'back' as at_prompt;")
 	s := ts.waitFor(" at_prompt \n-----------\n back\n(1 row)\n\npostgres=# ")
 	if strings.Contains(s, "rows  lines") {
 		t.Errorf("the pager's status line is still on the screen:\n%s", s)
@@ -81,8 +80,7 @@ func TestTerminalPagerMillionRows(t *testing.T) {
 	}
 	// search finds a value
 	ts.keys("g")
-	ts.typeText("/f63f4fbc9f8c85d4") // md5('777777')
-	ts.keys("Enter")
+	ts.line("/f63f4fbc9f8c85d4") // md5('777777')
 	ts.waitFor(" 777777 | f63f4fbc9f8c85d409f2f59f2b9e12d5")
 	// first column stays while scrolling right
 	ts.keys("Right", "Right", "Right")
@@ -98,8 +96,7 @@ func TestTerminalPagerMillionRows(t *testing.T) {
 func TestTerminalPagerExpanded(t *testing.T) {
 	t.Parallel()
 	ts := pagerSession(t)
-	ts.typeText(`\x`)
-	ts.keys("Enter")
+	ts.line(`\x`)
 	ts.waitFor("Expanded display is on.")
 	took := openPager(ts, "select g as id, md5(g::text) as name from generate_series(1, 1000000) g;", " rows (loading…)")
 	if took > 2*time.Second {
@@ -111,13 +108,11 @@ func TestTerminalPagerExpanded(t *testing.T) {
 	ts.waitFor("1000000 rows  lines")
 	ts.keys("G")
 	ts.waitFor("-[ RECORD 1000000 ]--------------------\nid   | 1000000\nname | 8155bc545f84d9652f1012ef2bdfb6eb")
-	ts.typeText("?RECORD 424242 ")
-	ts.keys("Enter")
+	ts.line("?RECORD 424242 ")
 	ts.waitFor("-[ RECORD 424242 ]")
 	ts.keys("q")
 	ts.waitFor("postgres=# ")
-	ts.typeText(`\x`)
-	ts.keys("Enter")
+	ts.line(`\x`)
 	ts.waitFor("Expanded display is off.")
 	promptWorks(t, ts)
 }
@@ -143,17 +138,14 @@ func TestTerminalPagerTenMillionRows(t *testing.T) {
 func TestTerminalPagerShortResultPrints(t *testing.T) {
 	t.Parallel()
 	ts := pagerSession(t)
-	ts.typeText("select g from generate_series(1, 5) g;")
-	ts.keys("Enter")
+	ts.line("select g from generate_series(1, 5) g;")
 	ts.waitFor("(5 rows)\n\npostgres=# ")
-	ts.typeText(`\pset pager always`)
-	ts.keys("Enter")
+	ts.line(`\pset pager always`)
 	ts.waitFor("Pager is always used.")
 	openPager(ts, "select 'tiny' as t;", " 1 rows  lines 1-3/3")
 	ts.keys("q")
 	ts.waitFor("postgres=# ")
-	ts.typeText(`\pset pager on`)
-	ts.keys("Enter")
+	ts.line(`\pset pager on`)
 	ts.waitFor("Pager is used for long output.")
 	promptWorks(t, ts)
 }
@@ -166,8 +158,7 @@ func TestTerminalPagerExternal(t *testing.T) {
 	paged := func(bin, env string, rows int) int {
 		ts := newTmux(t, fmt.Sprintf("%s %s -X -h %s -p %d -U postgres -d postgres", env, bin, srv.SocketDir, srv.Port))
 		ts.waitFor("postgres=# ")
-		ts.typeText(fmt.Sprintf("select g from generate_series(1, %d) g;", rows))
-		ts.keys("Enter")
+		ts.line(fmt.Sprintf("select g from generate_series(1, %d) g;", rows))
 		s := ts.waitFor(fmt.Sprintf("(%d rows)", rows))
 		ts.waitFor("postgres=# ")
 		n := 0

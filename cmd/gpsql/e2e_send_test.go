@@ -1,7 +1,6 @@
 package main
 
 import (
-	"fmt"
 	"os"
 	"path/filepath"
 	"regexp"
@@ -189,17 +188,14 @@ func TestExtendedSameAsSimple(t *testing.T) {
 // the newline psql adds) and leaves the session usable.
 func TestTerminalWatchCtrlC(t *testing.T) {
 	t.Parallel()
-	ts := newTmux(t, fmt.Sprintf("%s -X -h %s -p %d -U postgres -d postgres", gpsqlBin, srv.SocketDir, srv.Port))
+	ts := newTmux(t, sessionCmd(gpsqlBin))
 	ts.waitFor("postgres=# ")
-	ts.typeText("select 'tick' as w \\watch 0.2")
-	ts.keys("Enter")
+	ts.line("select 'tick' as w \\watch 0.2")
 	ts.waitFor("(every 0.2s)\n\n  w   \n------\n tick\n(1 row)")
 	ts.keys("C-c")
 	ts.waitFor("^C\npostgres=# ")
-	ts.typeText("select 'back' as b;")
-	ts.keys("Enter")
+	ts.line("select 'back' as b;")
 	ts.waitFor(" b    \n------\n back\n(1 row)")
-	ts.typeText("\\q")
-	ts.keys("Enter")
+	ts.line("\\q")
 	ts.waitFor("EXIT=0")
 }

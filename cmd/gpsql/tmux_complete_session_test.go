@@ -1,7 +1,6 @@
 package main
 
 import (
-	"fmt"
 	"strings"
 	"testing"
 )
@@ -33,7 +32,7 @@ func TestTerminalCompleteSession(t *testing.T) {
 			t.Parallel()
 			var lines []string
 			for _, bin := range []string{gpsqlBin, psqlBin} {
-				ts := newTmux(t, fmt.Sprintf("%s -X -h %s -p %d -U postgres -d postgres", bin, srv.SocketDir, srv.Port))
+				ts := newTmux(t, sessionCmd(bin))
 				ts.waitFor("postgres=# ")
 				for _, k := range tc.keys {
 					if name, ok := strings.CutPrefix(k, "key:"); ok {
@@ -63,10 +62,9 @@ func TestTerminalCompleteSessionNotify(t *testing.T) {
 	if err := completeFixture(); err != nil {
 		t.Fatal(err)
 	}
-	ts := newTmux(t, fmt.Sprintf("%s -X -h %s -p %d -U postgres -d postgres", gpsqlBin, srv.SocketDir, srv.Port))
+	ts := newTmux(t, sessionCmd(gpsqlBin))
 	ts.waitFor("postgres=# ")
-	ts.typeText("listen tabsess_chan;")
-	ts.keys("Enter")
+	ts.line("listen tabsess_chan;")
 	ts.waitFor("LISTEN\npostgres=# ")
 	ts.typeText("select count(*) as n from tabcomp_or")
 	ts.keys("Tab")
@@ -74,23 +72,18 @@ func TestTerminalCompleteSessionNotify(t *testing.T) {
 	sideSQL(t, "notify tabsess_chan, 'after tab'")
 	ts.waitFor("Asynchronous notification \"tabsess_chan\" with payload \"after tab\" received from server process with PID")
 	ts.waitFor("postgres=# select count(*) as n from tabcomp_orders ")
-	ts.typeText(";")
-	ts.keys("Enter")
+	ts.line(";")
 	ts.waitFor(" n\n---\n 0\n(1 row)\n\npostgres=# ")
-	ts.typeText("begin;")
-	ts.keys("Enter")
-	ts.typeText("select 1/0;")
-	ts.keys("Enter")
+	ts.line("begin;")
+	ts.line("select 1/0;")
 	ts.waitFor("postgres=!# ")
 	ts.typeText("select * from tabcomp_or")
 	ts.keys("Tab")
 	ts.typeText("X")
 	ts.waitFor("postgres=!# select * from tabcomp_orders X")
 	ts.keys("C-c")
-	ts.typeText("select 1;")
-	ts.keys("Enter")
+	ts.line("select 1;")
 	ts.waitFor("ERROR:  current transaction is aborted, commands ignored until end of transaction block\npostgres=!# ")
-	ts.typeText("rollback;")
-	ts.keys("Enter")
+	ts.line("rollback;")
 	ts.waitFor("ROLLBACK\npostgres=# ")
 }

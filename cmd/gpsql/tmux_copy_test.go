@@ -22,13 +22,11 @@ func TestTerminalCopyProgress(t *testing.T) {
 	dir := t.TempDir()
 	big := filepath.Join(dir, "big.txt")
 	rows := writeRows(t, big, 96<<20)
-	ts := newTmux(t, fmt.Sprintf("%s -X -h %s -p %d -U postgres -d postgres", gpsqlBin, srv.SocketDir, srv.Port))
+	ts := newTmux(t, sessionCmd(gpsqlBin))
 	ts.waitFor("postgres=# ")
-	ts.typeText("create temp table big(a bigint, b text);")
-	ts.keys("Enter")
+	ts.line("create temp table big(a bigint, b text);")
 	ts.waitFor("CREATE TABLE")
-	ts.typeText(`\copy big from '` + big + `'`)
-	ts.keys("Enter")
+	ts.line(`\copy big from '` + big + `'`)
 	bar := regexp.MustCompile(`\[#*\.*\] +\d+% [0-9.]+ [KMG]iB/96\.0 MiB  \d+ rows  [0-9.]+ [KMG]?i?B/s  ETA \S+`)
 	s := ts.waitForMatch(bar)
 	if strings.Contains(s, "COPY ") {
@@ -41,8 +39,7 @@ func TestTerminalCopyProgress(t *testing.T) {
 	// Ctrl-C in the middle: psql's cancel message, the server's error with the line, the
 	// bar gone, and nothing of the interrupted copy kept.
 	ts.keys("C-l")
-	ts.typeText(`\copy big from '` + big + `'`)
-	ts.keys("Enter")
+	ts.line(`\copy big from '` + big + `'`)
 	ts.waitForMatch(bar)
 	ts.keys("C-c")
 	s = ts.waitForMatch(regexp.MustCompile(`Cancel request sent\nERROR:  (canceling statement due to user request|COPY from stdin failed: canceled by user)\nCONTEXT:  COPY big, line \d+`))
@@ -51,18 +48,15 @@ func TestTerminalCopyProgress(t *testing.T) {
 	}
 	ts.waitFor("postgres=# ")
 	ts.keys("C-l")
-	ts.typeText("select count(*) = " + fmt.Sprint(rows) + " as kept from big;")
-	ts.keys("Enter")
+	ts.line("select count(*) = " + fmt.Sprint(rows) + " as kept from big;")
 	ts.waitFor(" kept\n------\n t\n(1 row)")
-	ts.typeText(`\copy big from program 'i=0; while [ $i -lt 40 ]; do echo $i,x; i=$((i+1)); sleep 0.05; done' (format csv)`)
-	ts.keys("Enter")
+	ts.line(`\copy big from program 'i=0; while [ $i -lt 40 ]; do echo $i,x; i=$((i+1)); sleep 0.05; done' (format csv)`)
 	ts.waitForMatch(regexp.MustCompile(`\d+ B  \d+ rows  [0-9.]+ [KMG]?i?B/s`))
 	s = ts.waitFor("COPY 40\npostgres=# ")
 	if strings.Contains(s, " rows  ") {
 		t.Fatalf("the progress bar was not erased:\n%s", s)
 	}
-	ts.typeText(`\q`)
-	ts.keys("Enter")
+	ts.line(`\q`)
 	ts.waitFor("EXIT=0")
 }
 
@@ -93,31 +87,24 @@ func TestTerminalPassword(t *testing.T) {
 		t.Run(filepath.Base(bin), func(t *testing.T) {
 			ts := newTmux(t, fmt.Sprintf("%s -X -E -h %s -p %d -U postgres -d postgres", bin, srv.SocketDir, srv.Port))
 			ts.waitFor("postgres=# ")
-			ts.typeText(`\password scram_user`)
-			ts.keys("Enter")
+			ts.line(`\password scram_user`)
 			ts.waitFor(`Enter new password for user "scram_user": `)
-			ts.typeText("one")
-			ts.keys("Enter")
+			ts.line("one")
 			ts.waitFor("Enter it again: ")
-			ts.typeText("two")
-			ts.keys("Enter")
+			ts.line("two")
 			ts.waitFor("Passwords didn't match.\npostgres=# ")
 			ts.keys("C-l")
-			ts.typeText(`\password scram_user`)
-			ts.keys("Enter")
+			ts.line(`\password scram_user`)
 			ts.waitFor(`Enter new password for user "scram_user": `)
-			ts.typeText(pgtest.ScramPassword)
-			ts.keys("Enter")
+			ts.line(pgtest.ScramPassword)
 			ts.waitFor("Enter it again: ")
-			ts.typeText(pgtest.ScramPassword)
-			ts.keys("Enter")
+			ts.line(pgtest.ScramPassword)
 			s := ts.waitFor("ALTER USER scram_user PASSWORD 'SCRAM-SHA-256$4096:")
 			if strings.Contains(s, pgtest.ScramPassword) {
 				t.Fatalf("the password shows on the screen:\n%s", s)
 			}
 			ts.waitFor("**************************\n\npostgres=# ")
-			ts.typeText(`\q`)
-			ts.keys("Enter")
+			ts.line(`\q`)
 			ts.waitFor("EXIT=0")
 			cfg, err := proto.ParseConfig([]proto.Param{{Keyword: "host", Value: "127.0.0.1"}, {Keyword: "port", Value: fmt.Sprint(srv.Port)},
 				{Keyword: "user", Value: "scram_user"}, {Keyword: "dbname", Value: "postgres"}, {Keyword: "password", Value: pgtest.ScramPassword},
@@ -139,23 +126,19 @@ func TestTerminalPassword(t *testing.T) {
 // screen text is psql 15's for the same keys).
 func TestTerminalConnectKeepsPrevious(t *testing.T) {
 	t.Parallel()
-	ts := newTmux(t, fmt.Sprintf("%s -X -h %s -p %d -U postgres -d postgres", gpsqlBin, srv.SocketDir, srv.Port))
+	ts := newTmux(t, sessionCmd(gpsqlBin))
 	ts.waitFor("postgres=# ")
-	ts.typeText(`\c nosuchdb`)
-	ts.keys("Enter")
+	ts.line(`\c nosuchdb`)
 	// The socket path is long: the message wraps at the pane's width, so its parts are
 	// checked apart.
 	sc := strings.ReplaceAll(ts.waitFor("Previous connection kept\npostgres=# "), "\n", "")
 	if !strings.Contains(sc, fmt.Sprintf("connection to server on socket \"%s/.s.PGSQL.%d\" failed: FATAL:  database \"nosuchdb\" does not exist", srv.SocketDir, srv.Port)) {
 		t.Fatalf("no libpq error:\n%s", sc)
 	}
-	ts.typeText(`\c template1`)
-	ts.keys("Enter")
+	ts.line(`\c template1`)
 	ts.waitFor("You are now connected to database \"template1\" as user \"postgres\".\ntemplate1=# ")
-	ts.typeText(`\c "host=127.0.0.1 port=1"`)
-	ts.keys("Enter")
+	ts.line(`\c "host=127.0.0.1 port=1"`)
 	ts.waitFor("connection to server at \"127.0.0.1\", port 1 failed: Connection refused\n        Is the server running on that host and accepting TCP/IP connections?\nPrevious connection kept\ntemplate1=# ")
-	ts.typeText(`\q`)
-	ts.keys("Enter")
+	ts.line(`\q`)
 	ts.waitFor("EXIT=0")
 }

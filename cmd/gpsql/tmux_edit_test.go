@@ -21,11 +21,9 @@ func TestTerminalEditRedisplay(t *testing.T) {
 	for i, bin := range []string{psqlBin, gpsqlBin} {
 		ts := newTmux(t, fmt.Sprintf("EDITOR=%s %s -X -h %s -p %d -U postgres -d postgres", editor, bin, srv.SocketDir, srv.Port))
 		ts.waitFor("postgres=# ")
-		ts.typeText(`\e`)
-		ts.keys("Enter")
+		ts.line(`\e`)
 		ts.waitFor("postgres-# ")
-		ts.typeText(";")
-		ts.keys("Enter")
+		ts.line(";")
 		s := ts.waitFor("(1 row)\n\npostgres=# ") // the screen is settled once the prompt is back
 		screens[i] = s[strings.Index(s, "\n")+1:] // after the banner line, which names the program
 	}

@@ -36,8 +36,7 @@ func TestTerminalPipelinePrompt(t *testing.T) {
 					srv.SocketDir, srv.Port, bin, prompt, prompt))
 				ts.waitFor("[off||=]# ")
 				for i, line := range tc.lines {
-					ts.typeText(line)
-					ts.keys("Enter")
+					ts.line(line)
 					ts.waitForCount("\n[", i+2) // the next prompt is up: the line has run
 				}
 				return promptLines(ts.screen())
@@ -86,14 +85,12 @@ func (ts *tmuxSession) waitForCount(s string, n int) {
 // where psql 18 exits, a terminal session connects again and stays usable.
 func TestTerminalCopyInPipeline(t *testing.T) {
 	t.Parallel()
-	ts := newTmux(t, fmt.Sprintf("%s -X -h %s -p %d -U postgres -d postgres", gpsqlBin, srv.SocketDir, srv.Port))
+	ts := newTmux(t, sessionCmd(gpsqlBin))
 	ts.waitFor("postgres=# ")
 	for _, line := range []string{`\startpipeline`, `copy (select 1) to stdout;`, `\endpipeline`} {
-		ts.typeText(line)
-		ts.keys("Enter")
+		ts.line(line)
 	}
 	ts.waitFor("COPY in a pipeline is not supported, aborting connection\nThe connection to the server was lost. Attempting reset: Succeeded.\npostgres=# ")
-	ts.typeText("select 'back' as b;")
-	ts.keys("Enter")
+	ts.line("select 'back' as b;")
 	ts.waitFor("  b\n------\n back\n(1 row)")
 }

@@ -47,6 +47,19 @@ func (ts *tmuxSession) typeText(text string) {
 	}
 }
 
+// line types text and Enter.
+func (ts *tmuxSession) line(text string) {
+	ts.t.Helper()
+	ts.typeText(text)
+	ts.keys("Enter")
+}
+
+// sessionCmd is the command line of a session of bin (psql or gpsql) on the test server's
+// postgres database.
+func sessionCmd(bin string) string {
+	return fmt.Sprintf("%s -X -h %s -p %d -U postgres -d postgres", bin, srv.SocketDir, srv.Port)
+}
+
 // keys sends named keys (Enter, C-c, C-d).
 func (ts *tmuxSession) keys(keys ...string) {
 	ts.t.Helper()
@@ -97,8 +110,7 @@ func TestTerminalPasswordPromptAndQuery(t *testing.T) {
 	t.Parallel()
 	ts := newTmux(t, fmt.Sprintf("%s -X -h 127.0.0.1 -p %d -U scram_user -d postgres", gpsqlBin, srv.Port))
 	ts.waitFor("Password for user scram_user: ")
-	ts.typeText("scram_pw")
-	ts.keys("Enter")
+	ts.line("scram_pw")
 	s := ts.waitFor("postgres=> ")
 	if strings.Contains(s, "scram_pw") {
 		t.Fatalf("password echoed:\n%s", s)
@@ -106,11 +118,9 @@ func TestTerminalPasswordPromptAndQuery(t *testing.T) {
 	if !strings.Contains(s, "SSL connection (protocol: TLSv1.3") {
 		t.Fatalf("no TLS line in banner:\n%s", s)
 	}
-	ts.typeText("select 40 + 2 as answer")
-	ts.keys("Enter")
+	ts.line("select 40 + 2 as answer")
 	ts.waitFor("postgres-> ")
-	ts.typeText(";")
-	ts.keys("Enter")
+	ts.line(";")
 	ts.waitFor(" answer \n--------\n     42\n(1 row)")
 	ts.keys("C-d")
 	ts.waitFor("EXIT=0")
@@ -120,22 +130,18 @@ func TestTerminalPasswordPromptAndQuery(t *testing.T) {
 // goes on; Ctrl-C at a continuation prompt clears the query buffer.
 func TestTerminalCtrlC(t *testing.T) {
 	t.Parallel()
-	ts := newTmux(t, fmt.Sprintf("%s -X -h %s -p %d -U postgres -d postgres", gpsqlBin, srv.SocketDir, srv.Port))
+	ts := newTmux(t, sessionCmd(gpsqlBin))
 	ts.waitFor("postgres=# ")
-	ts.typeText("select pg_sleep(60);")
-	ts.keys("Enter")
+	ts.line("select pg_sleep(60);")
 	ts.waitFor("select pg_sleep(60);\n")
 	ts.keys("C-c")
 	ts.waitFor("Cancel request sent\nERROR:  canceling statement due to user request\npostgres=# ")
-	ts.typeText("select 1 +")
-	ts.keys("Enter")
+	ts.line("select 1 +")
 	ts.waitFor("postgres-# ")
 	ts.keys("C-c")
-	ts.typeText("select 'fresh' as buf;")
-	ts.keys("Enter")
+	ts.line("select 'fresh' as buf;")
 	ts.waitFor(" buf  \n-------\n fresh\n(1 row)")
-	ts.typeText("\\q")
-	ts.keys("Enter")
+	ts.line("\\q")
 	ts.waitFor("EXIT=0")
 }
 
@@ -145,8 +151,7 @@ func TestTerminalWrongPassword(t *testing.T) {
 	t.Parallel()
 	ts := newTmux(t, fmt.Sprintf("%s -X -h 127.0.0.1 -p %d -U md5_user -d postgres -c 'select 1'", gpsqlBin, srv.Port))
 	ts.waitFor("Password for user md5_user: ")
-	ts.typeText("wrong")
-	ts.keys("Enter")
+	ts.line("wrong")
 	s := ts.waitFor("EXIT=2")
 	if !strings.Contains(s, `gpsql: error: connection to server at "127.0.0.1", port`) || !strings.Contains(s, `password authentication failed for user "md5_user"`) {
 		t.Fatalf("unexpected screen:\n%s", s)
@@ -159,8 +164,7 @@ func TestTerminalForcedPrompt(t *testing.T) {
 	t.Parallel()
 	ts := newTmux(t, fmt.Sprintf("%s -X -W -h 127.0.0.1 -p %d -U pw_user -d postgres -c 'select current_user as who'", gpsqlBin, srv.Port))
 	ts.waitFor("Password for user pw_user: ")
-	ts.typeText("pw_pw")
-	ts.keys("Enter")
+	ts.line("pw_pw")
 	s := ts.waitFor("EXIT=0")
 	if !strings.Contains(s, "   who\n---------\n pw_user\n(1 row)") || strings.Contains(s, "pw_pw") {
 		t.Fatalf("unexpected screen:\n%s", s)
@@ -198,8 +202,7 @@ func TestTerminalPromptDiff(t *testing.T) {
 					srv.SocketDir, srv.Port, bin, tc.prompt, tc.prompt))
 				ts.waitFor("help.")
 				for _, st := range tc.steps {
-					ts.typeText(st.typed)
-					ts.keys("Enter")
+					ts.line(st.typed)
 					if st.wait != "" {
 						ts.waitFor(st.wait)
 					}
@@ -232,13 +235,10 @@ func TestTerminalHistory(t *testing.T) {
 	cmd := fmt.Sprintf("PSQL_HISTORY=%s %s -X -h %s -p %d -U postgres -d postgres", histFile, gpsqlBin, srv.SocketDir, srv.Port)
 	ts := newTmux(t, cmd)
 	ts.waitFor("postgres=# ")
-	ts.typeText("select 'first'")
-	ts.keys("Enter")
-	ts.typeText("  as remembered;")
-	ts.keys("Enter")
+	ts.line("select 'first'")
+	ts.line("  as remembered;")
 	ts.waitFor("(1 row)")
-	ts.typeText("\\q")
-	ts.keys("Enter")
+	ts.line("\\q")
 	ts.waitFor("EXIT=0")
 	fi, err := os.Stat(histFile)
 	if err != nil || fi.Mode().Perm() != 0o600 {
@@ -256,15 +256,13 @@ func TestTerminalHistory(t *testing.T) {
 // and the next query runs on the new connection.
 func TestTerminalReset(t *testing.T) {
 	t.Parallel()
-	ts := newTmux(t, fmt.Sprintf("%s -X -h %s -p %d -U postgres -d postgres", gpsqlBin, srv.SocketDir, srv.Port))
+	ts := newTmux(t, sessionCmd(gpsqlBin))
 	ts.waitFor("postgres=# ")
-	ts.typeText("select pg_terminate_backend(pg_backend_pid());")
-	ts.keys("Enter")
+	ts.line("select pg_terminate_backend(pg_backend_pid());")
 	ts.waitFor("FATAL:  terminating connection due to administrator command\nserver closed the connection unexpectedly\n" +
 		"        This probably means the server terminated abnormally\n        before or while processing the request.\n" + // the terminal shows tabs as spaces
 		"The connection to the server was lost. Attempting reset: Succeeded.\npostgres=# ")
-	ts.typeText("select 2 as two;")
-	ts.keys("Enter")
+	ts.line("select 2 as two;")
 	ts.waitFor(" two\n-----\n   2\n(1 row)")
 }
 
@@ -272,18 +270,16 @@ func TestTerminalReset(t *testing.T) {
 // user is typing at the prompt, and the half-typed line is redrawn after it and still runs.
 func TestTerminalNotifyAtPrompt(t *testing.T) {
 	t.Parallel()
-	ts := newTmux(t, fmt.Sprintf("%s -X -h %s -p %d -U postgres -d postgres", gpsqlBin, srv.SocketDir, srv.Port))
+	ts := newTmux(t, sessionCmd(gpsqlBin))
 	ts.waitFor("postgres=# ")
-	ts.typeText("listen tmux_chan;")
-	ts.keys("Enter")
+	ts.line("listen tmux_chan;")
 	ts.waitFor("LISTEN\npostgres=# ")
 	ts.typeText("select 'typed' as t")
 	ts.waitFor("postgres=# select 'typed' as t")
 	sideSQL(t, "notify tmux_chan, 'while typing'")
 	ts.waitFor("Asynchronous notification \"tmux_chan\" with payload \"while typing\" received from server process with PID")
 	ts.waitFor("postgres=# select 'typed' as t")
-	ts.typeText(";")
-	ts.keys("Enter")
+	ts.line(";")
 	ts.waitFor("   t\n-------\n typed\n(1 row)")
 }
 
@@ -303,12 +299,10 @@ func TestTerminalIdleLoss(t *testing.T) {
 		t.Fatalf("no backend PID in the prompt:\n%s", s)
 	}
 	sideSQL(t, fmt.Sprintf("select pg_terminate_backend(%d)", pid))
-	ts.typeText("select 1 as one;")
-	ts.keys("Enter")
+	ts.line("select 1 as one;")
 	ts.waitFor("FATAL:  terminating connection due to administrator command\nserver closed the connection unexpectedly\n")
 	ts.waitFor("The connection to the server was lost. Attempting reset: Succeeded.\n")
-	ts.typeText("select 2 as two;")
-	ts.keys("Enter")
+	ts.line("select 2 as two;")
 	ts.waitFor(" two\n-----\n   2\n(1 row)")
 }
 
@@ -316,32 +310,24 @@ func TestTerminalIdleLoss(t *testing.T) {
 // instructions and PROMPT3, and Ctrl-C aborts it with nothing copied.
 func TestTerminalCopyFromStdin(t *testing.T) {
 	t.Parallel()
-	ts := newTmux(t, fmt.Sprintf("%s -X -h %s -p %d -U postgres -d postgres", gpsqlBin, srv.SocketDir, srv.Port))
+	ts := newTmux(t, sessionCmd(gpsqlBin))
 	ts.waitFor("postgres=# ")
-	ts.typeText("create temp table typed(a int);")
-	ts.keys("Enter")
+	ts.line("create temp table typed(a int);")
 	ts.waitFor("CREATE TABLE\npostgres=# ")
-	ts.typeText("copy typed from stdin;")
-	ts.keys("Enter")
+	ts.line("copy typed from stdin;")
 	ts.waitFor("Enter data to be copied followed by a newline.\nEnd with a backslash and a period on a line by itself, or an EOF signal.\n>> ")
-	ts.typeText("1")
-	ts.keys("Enter")
-	ts.typeText("2")
-	ts.keys("Enter")
-	ts.typeText(`\.`)
-	ts.keys("Enter")
+	ts.line("1")
+	ts.line("2")
+	ts.line(`\.`)
 	ts.waitFor("COPY 2\npostgres=# ")
-	ts.typeText("copy typed from stdin with (format text);")
-	ts.keys("Enter")
+	ts.line("copy typed from stdin with (format text);")
 	ts.waitFor("copy typed from stdin with (format text);\nEnter data to be copied followed by a newline.\n" +
 		"End with a backslash and a period on a line by itself, or an EOF signal.\n>> ")
-	ts.typeText("3")
-	ts.keys("Enter")
+	ts.line("3")
 	ts.waitFor(">> 3\n>> ") // the next data line is being read: Ctrl-C goes to the line editor
 	ts.keys("C-c")
 	ts.waitFor("ERROR:  COPY from stdin failed: canceled by user")
-	ts.typeText("select count(*) from typed;")
-	ts.keys("Enter")
+	ts.line("select count(*) from typed;")
 	ts.waitFor(" count\n-------\n     2\n(1 row)")
 }
 
@@ -364,20 +350,15 @@ func TestTerminalHistoryCommands(t *testing.T) {
 	dir := t.TempDir()
 	ts := newTmux(t, fmt.Sprintf("PSQL_HISTORY=%s %s -X -h %s -p %d -U postgres -d postgres", filepath.Join(dir, "h"), gpsqlBin, srv.SocketDir, srv.Port))
 	ts.waitFor("postgres=# ")
-	ts.typeText("select 'needle'")
-	ts.keys("Enter")
-	ts.typeText("  as found;")
-	ts.keys("Enter")
+	ts.line("select 'needle'")
+	ts.line("  as found;")
 	ts.waitFor("(1 row)")
-	ts.typeText("select 2;")
-	ts.keys("Enter")
+	ts.line("select 2;")
 	ts.waitFor("(1 row)\n\npostgres=# ")
-	ts.typeText(`\s`)
-	ts.keys("Enter")
+	ts.line(`\s`)
 	ts.waitFor("select 'needle'\n  as found;\nselect 2;\n\\s\n\npostgres=# ")
 	saved := filepath.Join(dir, "saved.txt")
-	ts.typeText(`\s ` + saved)
-	ts.keys("Enter")
+	ts.line(`\s ` + saved)
 	ts.waitFor(fmt.Sprintf("Wrote history to file \"%s\".", saved))
 	if b, err := os.ReadFile(saved); err != nil || !strings.Contains(string(b), "select 'needle'\n  as found;\n") {
 		t.Fatalf("saved history: %q, %v", b, err)
@@ -401,8 +382,7 @@ func TestTerminalSingleStepDiff(t *testing.T) {
 		ts.waitFor("select 1 as a;\n***(press return to proceed or enter x and return to cancel)")
 		ts.keys("Enter")
 		ts.waitFor("select 2 as b;\n***(press return")
-		ts.typeText("x")
-		ts.keys("Enter")
+		ts.line("x")
 		ts.waitFor("select 3 as c;\n***(press return")
 		ts.keys("Enter")
 		screens[i] = ts.waitFor("EXIT=0")
