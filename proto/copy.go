@@ -89,16 +89,8 @@ func (r *Result) runCopyOut() {
 				rs.progress(n)
 			}
 		case *wire.CopyDone:
-		case *wire.CommandComplete:
-			r.tag, r.finished = string(m.CommandTag), true
-			return
-		case *wire.ErrorResponse:
-			r.err, r.finished = serverErrorFrom(&m.Fields), true
-			rs.aborted = true
-			return
 		default:
-			rs.err = c.unexpected(msg)
-			r.err, r.finished = rs.err, true
+			r.endCopy(msg)
 			return
 		}
 	}
@@ -257,18 +249,10 @@ func (r *Result) runCopyBoth() {
 			rs.err, r.err, r.finished = err, err, true
 			return
 		}
-		switch m := msg.(type) {
+		switch msg.(type) {
 		case *wire.CopyData, *wire.CopyDone:
-		case *wire.CommandComplete:
-			r.tag, r.finished = string(m.CommandTag), true
-			return
-		case *wire.ErrorResponse:
-			r.err, r.finished = serverErrorFrom(&m.Fields), true
-			rs.aborted = true
-			return
 		default:
-			rs.err = c.unexpected(msg)
-			r.err, r.finished = rs.err, true
+			r.endCopy(msg)
 			return
 		}
 	}
@@ -279,4 +263,19 @@ func (r *Result) runCopyBoth() {
 func isSkipped(err error) bool {
 	var pe *ProtocolError
 	return errors.As(err, &pe)
+}
+
+// endCopy finishes a COPY's Result with the message that follows its data: the command tag,
+// the server's error, or a protocol violation.
+func (r *Result) endCopy(msg wire.BackendMessage) {
+	switch m := msg.(type) {
+	case *wire.CommandComplete:
+		r.tag, r.finished = string(m.CommandTag), true
+	case *wire.ErrorResponse:
+		r.err, r.finished = serverErrorFrom(&m.Fields), true
+		r.rs.aborted = true
+	default:
+		r.rs.err = r.rs.c.unexpected(msg)
+		r.err, r.finished = r.rs.err, true
+	}
 }
