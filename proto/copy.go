@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"io"
 	"strings"
+	"time"
 
 	"github.com/gpsql/gpsql/proto/wire"
 )
@@ -163,7 +164,10 @@ func (r *Result) runCopyIn() {
 		sendErr = c.fe.Flush()
 	}
 	if sendErr != nil && got == nil {
-		c.nc.Close() // ends the reader goroutine
+		// As libpq does after a failed write, read what the server sent before it closed
+		// the connection (a FATAL such as "protocol synchronization was lost" says why);
+		// the deadline bounds the wait should the peer be gone without closing.
+		c.nc.SetReadDeadline(time.Now().Add(writeFailedReadLimit))
 	}
 	if got == nil {
 		a := <-answer
@@ -191,6 +195,10 @@ func (r *Result) runCopyIn() {
 	}
 	r.finished = true
 }
+
+// writeFailedReadLimit is how long a COPY whose upload failed waits for what the server
+// sent before it closed the connection.
+const writeFailedReadLimit = 5 * time.Second
 
 // upload sends the copy source in chunks until EOF, a read error, the end of ctx (those two
 // give the CopyFail reason) or an answer from the server.
